@@ -1,0 +1,122 @@
+import {Command, Flags, type Interfaces} from '@oclif/core'
+import chalk from 'chalk'
+
+import {SohoaError} from '../core/errors.js'
+import {ExitCode} from '../core/exit-codes.js'
+import {installSignalHandlers, runCleanups} from '../tools/shutdown.js'
+import {LANGS, type Lang, resolveLang, translate} from './i18n.js'
+import {createReporter, type Reporter, silentReporter} from './reporter.js'
+
+export type CommandFlags<T extends typeof Command> = Interfaces.InferredFlags<
+  (typeof BaseCommand)['baseFlags'] & T['flags']
+>
+export type CommandArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
+
+/** What `--json` prints when a command fails. */
+export interface ErrorJson {
+  code: string
+  message: string
+  exitCode: number
+  params: Record<string, string | number>
+}
+
+/**
+ * The one base command: owns `--json`, `--lang`, progress reporting, Ctrl-C, and the
+ * mapping of every error to its exit code and a translated message.
+ */
+export abstract class BaseCommand<T extends typeof Command> extends Command {
+  static override enableJsonFlag = true
+  static override baseFlags = {
+    lang: Flags.option({
+      options: LANGS,
+      env: 'SOHOA_LANG',
+      helpGroup: 'GLOBAL',
+      summary: 'Language of messages: vi or en (default from SOHOA_LANG or the locale).',
+    })(),
+  }
+
+  protected flags!: CommandFlags<T>
+  protected args!: CommandArgs<T>
+  protected lang: Lang = 'en'
+  protected reporter: Reporter = silentReporter
+
+  public override async init(): Promise<void> {
+    // Known before parsing so that parse errors are translated too.
+    this.lang = resolveLang(langFromArgv(this.argv))
+    await super.init()
+    installSignalHandlers(() => this.reporter.stop())
+    const {args, flags} = await this.parse({
+      flags: this.ctor.flags,
+      baseFlags: (super.ctor as typeof BaseCommand).baseFlags,
+      enableJsonFlag: this.ctor.enableJsonFlag,
+      args: this.ctor.args,
+      strict: this.ctor.strict,
+    })
+    this.flags = flags as CommandFlags<T>
+    this.args = args as CommandArgs<T>
+    this.lang = resolveLang(this.flags.lang)
+    this.reporter = createReporter(this.jsonEnabled())
+  }
+
+  protected t(code: string, params: Record<string, string | number> = {}): string {
+    return translate(this.lang, code, params)
+  }
+
+  /** For expected bad outcomes (invalid dossier, some files unreadable): a result plus a code. */
+  protected setExitCode(code: number): void {
+    if (code !== ExitCode.Ok) process.exitCode = code
+  }
+
+  protected warnLine(text: string): void {
+    this.logToStderr(`${chalk.yellow(this.t('label.warning'))}: ${text}`)
+  }
+
+  protected override async catch(err: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<unknown> {
+    this.reporter.stop()
+    await runCleanups()
+    if (isOclifExit(err)) throw err
+    const rendered = renderError(err, this.lang)
+    process.exitCode = rendered.exitCode
+    if (this.jsonEnabled()) this.logJson({error: rendered})
+    else this.logToStderr(`${chalk.red(this.t('label.error'))}: ${rendered.message}`)
+    return undefined
+  }
+
+  protected override async finally(err: Error | undefined): Promise<unknown> {
+    this.reporter.stop()
+    return super.finally(err)
+  }
+}
+
+export function renderError(err: Error & {exitCode?: number; oclif?: {exit?: number}}, lang: Lang): ErrorJson {
+  if (err instanceof SohoaError) {
+    return {code: err.code, message: translate(lang, err.code, err.params), exitCode: err.exitCode, params: err.params}
+  }
+  // oclif's own parse errors (unknown flag, missing argument, bad option) are usage errors.
+  if (err.oclif?.exit !== undefined && err.oclif.exit !== 0) {
+    const exitCode = err.oclif.exit === 1 ? ExitCode.Usage : err.oclif.exit
+    return {code: 'usage.invalid', message: translate(lang, 'usage.invalid', {detail: firstLine(err.message)}), exitCode, params: {}}
+  }
+  return {
+    code: 'error.internal',
+    message: translate(lang, 'error.internal', {detail: err.message}),
+    exitCode: ExitCode.Internal,
+    params: {},
+  }
+}
+
+function isOclifExit(err: Error & {oclif?: {exit?: number}; code?: unknown}): boolean {
+  return err.code === 'EEXIT'
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text
+}
+
+function langFromArgv(argv: string[]): string | undefined {
+  for (const [index, arg] of argv.entries()) {
+    if (arg === '--lang') return argv[index + 1]
+    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length)
+  }
+  return undefined
+}

@@ -1,0 +1,19 @@
+import type {MessageParams} from '../core/errors.js'
+import {messages} from './messages/index.js'
+
+export type Lang = 'vi' | 'en'
+export const LANGS = ['vi', 'en'] as const
+
+/** `--lang` wins, then SOHOA_LANG, then the locale (LC_ALL, LC_MESSAGES, LANG); else English. */
+export function resolveLang(flag?: string, env: NodeJS.ProcessEnv = process.env): Lang {
+  const chosen = flag ?? env.SOHOA_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? ''
+  return chosen.toLowerCase().startsWith('vi') ? 'vi' : 'en'
+}
+
+export function translate(lang: Lang, code: string, params: MessageParams = {}): string {
+  const message = messages[code]
+  if (!message) return `${code} ${JSON.stringify(params)}`
+  return message[lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  )
+}

@@ -1,0 +1,13 @@
+import {commonMessages} from './common.js'
+import {inputMessages} from './input.js'
+import {ocrMessages} from './ocr.js'
+import type {MessageTable} from './types.js'
+
+export type {Message, MessageTable} from './types.js'
+
+/** Every user-facing message, by key. Each area keeps its own table in this folder. */
+export const messages: MessageTable = {
+  ...commonMessages,
+  ...inputMessages,
+  ...ocrMessages,
+}

@@ -1,0 +1,21 @@
+import type {MessageTable} from './types.js'
+
+export const ocrMessages = {
+  'ocr.progress': {vi: 'Nhận dạng chữ (OCR)', en: 'Recognising text (OCR)'},
+  'ocr.page-has-text': {
+    vi: '{file} trang {page}: đã có lớp chữ, không OCR lại (dùng --force-ocr để OCR)',
+    en: '{file} page {page}: already has a text layer, not OCRed again (use --force-ocr)',
+  },
+  'ocr.file-done': {
+    vi: '{file}: {pages} trang, độ tin cậy trung bình {confidence}% → {output}',
+    en: '{file}: {pages} page(s), mean confidence {confidence}% → {output}',
+  },
+  'ocr.summary': {
+    vi: 'Xong {ok}/{total} tệp trong {seconds} giây.',
+    en: 'Done {ok}/{total} file(s) in {seconds} s.',
+  },
+  'ocr.tesseract-missing': {
+    vi: 'Thiếu dữ liệu OCR ({detail}); chạy lại "npm ci".',
+    en: 'OCR data is missing ({detail}); run "npm ci" again.',
+  },
+} satisfies MessageTable

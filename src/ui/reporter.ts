@@ -1,0 +1,55 @@
+import ora, {type Ora} from 'ora'
+
+/**
+ * Progress of a long job. The pipeline only calls these methods; whether anything is drawn
+ * is decided once, here: only on a terminal, never under --json, in CI or in tests.
+ */
+export interface Reporter {
+  start(label: string, total?: number): void
+  advance(detail?: string): void
+  stop(): void
+}
+
+export const silentReporter: Reporter = {
+  start() {},
+  advance() {},
+  stop() {},
+}
+
+export function shouldShowProgress(json: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  return !json && Boolean(process.stderr.isTTY) && !env.CI && !env.VITEST && env.NODE_ENV !== 'test'
+}
+
+export function createReporter(json: boolean): Reporter {
+  return shouldShowProgress(json) ? new SpinnerReporter() : silentReporter
+}
+
+class SpinnerReporter implements Reporter {
+  private spinner: Ora | undefined
+  private label = ''
+  private total: number | undefined
+  private done = 0
+
+  start(label: string, total?: number): void {
+    this.stop()
+    this.label = label
+    this.total = total
+    this.done = 0
+    this.spinner = ora({text: this.text(), stream: process.stderr}).start()
+  }
+
+  advance(detail?: string): void {
+    this.done += 1
+    if (this.spinner) this.spinner.text = this.text(detail)
+  }
+
+  stop(): void {
+    this.spinner?.stop()
+    this.spinner = undefined
+  }
+
+  private text(detail?: string): string {
+    const count = this.total === undefined ? `${this.done}` : `${this.done}/${this.total}`
+    return `${this.label} ${count}${detail ? ` ${detail}` : ''}`
+  }
+}
