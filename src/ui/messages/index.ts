@@ -1,6 +1,7 @@
 import {commonMessages} from './common.js'
 import {inputMessages} from './input.js'
 import {ocrMessages} from './ocr.js'
+import {standardsMessages} from './standards.js'
 import type {MessageTable} from './types.js'
 
 export type {Message, MessageTable} from './types.js'
@@ -10,4 +11,5 @@ export const messages: MessageTable = {
   ...commonMessages,
   ...inputMessages,
   ...ocrMessages,
+  ...standardsMessages,
 }

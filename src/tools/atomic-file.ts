@@ -1,0 +1,33 @@
+/**
+ * Outputs appear atomically (SPEC §8): write a temporary file beside the target, flush it
+ * to disk, then rename over the target. A reader sees the old file or the new one, never
+ * half of one; a crash leaves at most a stray `.tmp` file.
+ */
+import {randomBytes} from 'node:crypto'
+import {mkdir, open, rename, rm} from 'node:fs/promises'
+import path from 'node:path'
+
+import {OutputError} from '../core/errors.js'
+
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const directory = path.dirname(file)
+  const temporary = path.join(directory, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  try {
+    await mkdir(directory, {recursive: true})
+    const handle = await open(temporary, 'w')
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(temporary, file)
+  } catch (error) {
+    await rm(temporary, {force: true}).catch(() => {})
+    throw new OutputError('output.cannot-write', {file, reason: (error as Error).message}, {cause: error})
+  }
+}
+
+export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+  await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`)
+}

@@ -1,0 +1,43 @@
+/**
+ * Reads the catalogues shipped in templates/ and schemas/ (SPEC §3: rules are versioned
+ * data, not code). Each file is read once per process.
+ */
+import {readFileSync} from 'node:fs'
+
+import type {Level1Agency} from '../core/agency.js'
+import type {Province} from '../core/citizen-id.js'
+import {SohoaError} from '../core/errors.js'
+import {ExitCode} from '../core/exit-codes.js'
+import {packagePath} from './package-root.js'
+
+const cache = new Map<string, unknown>()
+
+/** A JSON file of the package, by its path under the root (`templates/agencies.json`). */
+export function readPackageJson<T>(relativePath: string): T {
+  if (!cache.has(relativePath)) {
+    try {
+      cache.set(relativePath, JSON.parse(readFileSync(packagePath(relativePath), 'utf8')))
+    } catch (error) {
+      // A broken install, not a user mistake.
+      throw new SohoaError('package.data-missing', {file: relativePath, detail: (error as Error).message}, ExitCode.MissingDependency, {cause: error})
+    }
+  }
+  return cache.get(relativePath) as T
+}
+
+export function loadProvinces(): Province[] {
+  return readPackageJson<{provinces: Province[]}>('templates/citizen-id-provinces.json').provinces
+}
+
+export function loadLevel1Agencies(): Level1Agency[] {
+  return readPackageJson<{level1: Level1Agency[]}>('templates/agencies.json').level1
+}
+
+export interface DocumentKindId {
+  id: string
+  name: string
+}
+
+export function loadDocumentKindIds(): DocumentKindId[] {
+  return readPackageJson<{kinds: DocumentKindId[]}>('templates/document-kind-ids.json').kinds
+}
