@@ -37,6 +37,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   protected flags!: CommandFlags<T>
   protected args!: CommandArgs<T>
+  /** Every positional argument, for commands that take a list (`strict = false`). */
+  protected argvList: string[] = []
   protected lang: Lang = 'en'
   protected reporter: Reporter = silentReporter
 
@@ -45,7 +47,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     this.lang = resolveLang(langFromArgv(this.argv))
     await super.init()
     installSignalHandlers(() => this.reporter.stop())
-    const {args, flags} = await this.parse({
+    const {args, flags, argv} = await this.parse({
       flags: this.ctor.flags,
       baseFlags: (super.ctor as typeof BaseCommand).baseFlags,
       enableJsonFlag: this.ctor.enableJsonFlag,
@@ -54,6 +56,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     })
     this.flags = flags as CommandFlags<T>
     this.args = args as CommandArgs<T>
+    this.argvList = argv as string[]
     this.lang = resolveLang(this.flags.lang)
     this.reporter = createReporter(this.jsonEnabled())
   }

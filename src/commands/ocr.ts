@@ -1,0 +1,60 @@
+import {Args, Flags} from '@oclif/core'
+import chalk from 'chalk'
+
+import {type OcrRun, ocrFiles} from '../pipeline/ocr.js'
+import {BaseCommand} from '../ui/base-command.js'
+import {jobsFlag, outFlag} from '../ui/shared-flags.js'
+
+export default class Ocr extends BaseCommand<typeof Ocr> {
+  static override summary = 'Make searchable PDFs and text from scanned pages (JPEG, PNG, TIFF, PDF).'
+  static override description =
+    'Each input file (or each file in an input folder) becomes <name>.pdf with an invisible Vietnamese text layer over the original image, and <name>.txt (UTF-8, NFC). Runs fully offline. Pages of PDFs that already carry text are kept as they are unless --force-ocr.'
+
+  static override examples = [
+    '<%= config.bin %> ocr scans/trang1.jpg scans/trang2.jpg --out out',
+    '<%= config.bin %> ocr scans/ --out out --jobs 2',
+    '<%= config.bin %> ocr hoso.pdf --out out --force-ocr --json',
+  ]
+
+  static override strict = false
+  static override args = {
+    files: Args.string({description: 'Files or folders of page images / PDFs.', required: true}),
+  }
+
+  static override flags = {
+    out: outFlag,
+    jobs: jobsFlag,
+    'force-ocr': Flags.boolean({summary: 'OCR PDF pages even when they already have a text layer.', default: false}),
+  }
+
+  public async run(): Promise<OcrRun> {
+    const result = await ocrFiles(this.argvList, {
+      outDir: this.flags.out,
+      jobs: this.flags.jobs,
+      forceOcr: this.flags['force-ocr'],
+      toolName: this.config.userAgent,
+      reporter: this.reporter,
+      progressLabel: this.t('ocr.progress'),
+    })
+    if (!this.jsonEnabled()) this.render(result)
+    this.setExitCode(result.exitCode)
+    return result
+  }
+
+  private render(result: OcrRun): void {
+    for (const outcome of result.files) {
+      if (outcome.status === 'failed') {
+        this.logToStderr(`${chalk.red(this.t('label.error'))}: ${this.t(outcome.error.code, outcome.error.params)}`)
+        continue
+      }
+      const ocrPages = outcome.pages.filter((page) => page.confidence !== null)
+      const confidence = ocrPages.length ? Math.round(ocrPages.reduce((sum, page) => sum + page.confidence!, 0) / ocrPages.length) : '-'
+      for (const page of outcome.pages.filter((p) => p.textSource === 'existing')) {
+        this.log(chalk.dim(this.t('ocr.page-has-text', {file: page.source.file, page: page.source.page})))
+      }
+      this.log(this.t('ocr.file-done', {file: outcome.file, pages: outcome.pages.length, confidence, output: outcome.pdf}))
+    }
+    const ok = result.files.filter((outcome) => outcome.status === 'ok').length
+    this.log(this.t('ocr.summary', {ok, total: result.files.length, seconds: result.seconds}))
+  }
+}

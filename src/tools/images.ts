@@ -1,0 +1,141 @@
+/**
+ * Image decoding and conversion with sharp. Errors from libvips are turned into
+ * ImageReadError with libvips' own words as the detail; callers add the file name.
+ */
+import sharp, {type Sharp} from 'sharp'
+
+import type {ArchivalImage} from '../core/page.js'
+
+export class ImageReadError extends Error {
+  constructor(detail: string) {
+    super(detail)
+    this.name = 'ImageReadError'
+  }
+}
+
+export interface ImageFacts {
+  format: string
+  pages: number
+  width: number
+  height: number
+  /** Pixels per inch stored in the file, if it says. */
+  density: number | undefined
+  /** EXIF orientation 1–8, if present. */
+  orientation: number | undefined
+  /** Colour channels without alpha. */
+  channels: number
+}
+
+/** Raw pixels already in memory (e.g. a rendered PDF page). */
+export interface RawPixels {
+  data: Uint8Array
+  width: number
+  height: number
+  channels: 1 | 2 | 3 | 4
+}
+
+export type ImageSource = {bytes: Uint8Array; page: number} | {raw: RawPixels}
+
+// Truncated or damaged files must fail loudly rather than yield a half-grey page.
+const FAIL_ON = 'truncated' as const
+
+function open(source: ImageSource): Sharp {
+  if ('raw' in source) {
+    const {data, width, height, channels} = source.raw
+    return sharp(data, {raw: {width, height, channels}})
+  }
+  return sharp(source.bytes, {page: source.page, failOn: FAIL_ON, limitInputPixels: 1e9})
+}
+
+async function guard<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    throw new ImageReadError(error instanceof Error ? error.message.split('\n')[0]! : String(error))
+  }
+}
+
+export async function imageFacts(bytes: Uint8Array, page = 0): Promise<ImageFacts> {
+  return guard(async () => {
+    const meta = await sharp(bytes, {page, failOn: FAIL_ON}).metadata()
+    if (!meta.width || !meta.height || !meta.format) throw new Error('no image dimensions')
+    const density = meta.density && meta.density > 1 ? meta.density : undefined
+    return {
+      format: meta.format,
+      pages: meta.pages ?? 1,
+      width: meta.width,
+      height: meta.height,
+      density,
+      orientation: meta.orientation,
+      channels: (meta.channels ?? 3) - (meta.hasAlpha ? 1 : 0),
+    }
+  })
+}
+
+/**
+ * The colour image for the archive: a plain JPEG is kept byte for byte; anything else
+ * (EXIF-rotated, TIFF, PNG with alpha, rendered pages) is decoded upright to 8-bit grey or
+ * RGB pixels, losslessly.
+ */
+export async function archivalImage(source: ImageSource, keepJpegBytes: boolean): Promise<ArchivalImage> {
+  return guard(async () => {
+    if (keepJpegBytes && 'bytes' in source) {
+      const meta = await sharp(source.bytes).metadata()
+      return {kind: 'jpeg', bytes: source.bytes, width: meta.width!, height: meta.height!}
+    }
+    const image = open(source).rotate().flatten({background: '#ffffff'})
+    const grey = await isGrey(source)
+    const {data, info} = await (grey ? image.toColourspace('b-w') : image.toColourspace('srgb'))
+      .raw({depth: 'uchar'})
+      .toBuffer({resolveWithObject: true})
+    return {kind: 'raw', data, width: info.width, height: info.height, channels: info.channels === 1 ? 1 : 3}
+  })
+}
+
+async function isGrey(source: ImageSource): Promise<boolean> {
+  if ('raw' in source) return source.raw.channels <= 2
+  const meta = await sharp(source.bytes, {page: source.page}).metadata()
+  return (meta.channels ?? 3) - (meta.hasAlpha ? 1 : 0) === 1
+}
+
+export interface OcrImage {
+  png: Buffer
+  width: number
+  height: number
+}
+
+/**
+ * The image OCR reads: upright (EXIF), grey, and stretched to full contrast only when the
+ * page is washed out; a median filter first keeps the stretch from amplifying scanner
+ * grain, which otherwise wrecks tesseract's page layout analysis.
+ */
+export async function ocrImage(source: ImageSource, dpi: number): Promise<OcrImage> {
+  return guard(async () => {
+    const grey = open(source).rotate().flatten({background: '#ffffff'}).toColourspace('b-w')
+    const {data, info} = await grey.raw().toBuffer({resolveWithObject: true})
+    let image = sharp(data, {raw: {width: info.width, height: info.height, channels: 1}})
+    if (isWashedOut(data)) image = image.median(3).normalise()
+    const png = await image.withMetadata({density: dpi}).png({compressionLevel: 1}).toBuffer()
+    return {png, width: info.width, height: info.height}
+  })
+}
+
+/** True when the darkest ink is far from black: the spread between ink and paper is small. */
+export function isWashedOut(grey: Uint8Array): boolean {
+  const histogram = new Uint32Array(256)
+  const step = Math.max(1, Math.floor(grey.length / 500_000))
+  let counted = 0
+  for (let i = 0; i < grey.length; i += step) {
+    histogram[grey[i]!]! += 1
+    counted += 1
+  }
+  const percentile = (p: number): number => {
+    let sum = 0
+    for (let v = 0; v < 256; v += 1) {
+      sum += histogram[v]!
+      if (sum >= counted * p) return v
+    }
+    return 255
+  }
+  return percentile(0.995) - percentile(0.002) < 110
+}

@@ -1,0 +1,161 @@
+/**
+ * Reading PDFs with pdfjs-dist (legacy Node build) and @napi-rs/canvas: page count, whether a
+ * page already has text, the resolution of its scanned image, and rendering a page at that
+ * resolution for OCR. Fonts for text pages come from pdfjs-dist's own standard_fonts folder.
+ */
+import {createRequire} from 'node:module'
+import path from 'node:path'
+
+import {getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
+
+import type {Matrix} from './pdf.js'
+
+const require = createRequire(import.meta.url)
+const pdfjsDir = path.dirname(require.resolve('pdfjs-dist/package.json'))
+const POINTS_PER_INCH = 72
+
+export class PdfReadError extends Error {
+  constructor(
+    readonly reason: 'encrypted' | 'broken',
+    detail: string,
+  ) {
+    super(detail)
+    this.name = 'PdfReadError'
+  }
+}
+
+export interface PdfPageFacts {
+  /** Text already on the page, NFC, or '' when there is none. */
+  text: string
+  /** Resolution of the largest image drawn on the page, if any. */
+  imageDpi: number | undefined
+  /** Page size as shown (after /Rotate), in points. */
+  widthPt: number
+  heightPt: number
+}
+
+export interface RenderedPage {
+  /** RGBA pixels. */
+  data: Uint8Array
+  width: number
+  height: number
+  /** Maps a pixel of the rendering to PDF user space (handles /Rotate and the media box). */
+  pixelToPdf: Matrix
+}
+
+export class PdfReader {
+  private constructor(private readonly doc: PDFDocumentProxy) {}
+
+  static async open(bytes: Uint8Array): Promise<PdfReader> {
+    const task = getDocument({
+      data: bytes.slice(),
+      standardFontDataUrl: `${path.join(pdfjsDir, 'standard_fonts')}/`,
+      cMapUrl: `${path.join(pdfjsDir, 'cmaps')}/`,
+      cMapPacked: true,
+      isEvalSupported: false,
+      useSystemFonts: false,
+      verbosity: 0,
+    })
+    try {
+      return new PdfReader(await task.promise)
+    } catch (error) {
+      await task.destroy()
+      const name = (error as {name?: string}).name
+      const message = error instanceof Error ? error.message : String(error)
+      throw new PdfReadError(name === 'PasswordException' ? 'encrypted' : 'broken', message)
+    }
+  }
+
+  get pageCount(): number {
+    return this.doc.numPages
+  }
+
+  async facts(pageNumber: number): Promise<PdfPageFacts> {
+    const page = await this.doc.getPage(pageNumber)
+    const content = await page.getTextContent()
+    const text = content.items
+      .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
+      .join('')
+      .normalize('NFC')
+      .trim()
+    const {width, height} = page.getViewport({scale: 1})
+    return {text, imageDpi: await largestImageDpi(page), widthPt: width, heightPt: height}
+  }
+
+  async render(pageNumber: number, dpi: number): Promise<RenderedPage> {
+    const page = await this.doc.getPage(pageNumber)
+    const viewport = page.getViewport({scale: dpi / POINTS_PER_INCH})
+    const width = Math.round(viewport.width)
+    const height = Math.round(viewport.height)
+    const factory = this.doc.canvasFactory as {
+      create(w: number, h: number): {canvas: unknown; context: CanvasLike}
+      destroy(entry: unknown): void
+    }
+    const entry = factory.create(width, height)
+    entry.context.fillStyle = '#ffffff'
+    entry.context.fillRect(0, 0, width, height)
+    await page.render({canvasContext: entry.context as never, viewport}).promise
+    const data = new Uint8Array(entry.context.getImageData(0, 0, width, height).data)
+    factory.destroy(entry)
+    page.cleanup()
+    return {data, width, height, pixelToPdf: invert(viewport.transform as Matrix)}
+  }
+
+  async close(): Promise<void> {
+    await this.doc.destroy()
+  }
+}
+
+interface CanvasLike {
+  fillStyle: string
+  fillRect(x: number, y: number, w: number, h: number): void
+  getImageData(x: number, y: number, w: number, h: number): {data: Uint8ClampedArray}
+}
+
+/** Follows the page's transforms to the largest image painted and returns its pixels per inch. */
+async function largestImageDpi(page: PDFPageProxy): Promise<number | undefined> {
+  const ops = await page.getOperatorList()
+  const stack: Matrix[] = []
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0]
+  let best: {area: number; dpi: number} | undefined
+  for (const [index, fn] of ops.fnArray.entries()) {
+    const args = ops.argsArray[index] as unknown[]
+    if (fn === OPS.save) stack.push(ctm)
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm
+    else if (fn === OPS.transform) ctm = multiply(args as Matrix, ctm)
+    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) {
+      const [pixelsWide, pixelsHigh] = imageSize(args)
+      const drawnWidth = Math.hypot(ctm[0], ctm[1])
+      const drawnHeight = Math.hypot(ctm[2], ctm[3])
+      if (!pixelsWide || !pixelsHigh || drawnWidth === 0) continue
+      const area = drawnWidth * drawnHeight
+      const dpi = Math.round(((pixelsWide / drawnWidth) * POINTS_PER_INCH + (pixelsHigh / drawnHeight) * POINTS_PER_INCH) / 2)
+      if (!best || area > best.area) best = {area, dpi}
+    }
+  }
+  return best?.dpi
+}
+
+function imageSize(args: unknown[]): [number, number] {
+  const [first, width, height] = args
+  if (typeof width === 'number' && typeof height === 'number') return [width, height]
+  const inline = first as {width?: number; height?: number} | undefined
+  return [inline?.width ?? 0, inline?.height ?? 0]
+}
+
+/** m1 applied after m2, in PDF's row-vector convention. */
+function multiply(m1: Matrix, m2: Matrix): Matrix {
+  return [
+    m1[0] * m2[0] + m1[1] * m2[2],
+    m1[0] * m2[1] + m1[1] * m2[3],
+    m1[2] * m2[0] + m1[3] * m2[2],
+    m1[2] * m2[1] + m1[3] * m2[3],
+    m1[4] * m2[0] + m1[5] * m2[2] + m2[4],
+    m1[4] * m2[1] + m1[5] * m2[3] + m2[5],
+  ]
+}
+
+function invert([a, b, c, d, e, f]: Matrix): Matrix {
+  const det = a * d - b * c
+  return [d / det, -b / det, -c / det, a / det, (c * f - d * e) / det, (b * e - a * f) / det]
+}
