@@ -1,6 +1,7 @@
 import {commonMessages} from './common.js'
 import {inputMessages} from './input.js'
 import {ocrMessages} from './ocr.js'
+import {procedureMessages} from './procedures.js'
 import {standardsMessages} from './standards.js'
 import type {MessageTable} from './types.js'
 
@@ -12,4 +13,5 @@ export const messages: MessageTable = {
   ...inputMessages,
   ...ocrMessages,
   ...standardsMessages,
+  ...procedureMessages,
 }

@@ -1,0 +1,73 @@
+/**
+ * `sohoa schema lint`: each file is read, parsed, checked against
+ * schemas/procedure.schema.json (structure), then by the semantic rules of
+ * src/core/procedure-lint.ts. Problems are data; the command decides the exit code.
+ */
+import {readFile} from 'node:fs/promises'
+
+import {hasErrors, type Problem, problem} from '../core/problem.js'
+import type {ProcedureSchema} from '../core/procedure.js'
+import {lintProcedure, type LintContext} from '../core/procedure-lint.js'
+import {loadDocumentKindIds} from '../tools/package-data.js'
+import {validateAgainstSchema} from '../tools/schemas.js'
+
+export interface FileLint {
+  file: string
+  valid: boolean
+  /** The file could not be read at all (missing, a folder, no permission). */
+  unreadable: boolean
+  problems: Problem[]
+}
+
+export interface LintReport {
+  valid: boolean
+  files: FileLint[]
+  errors: number
+  warnings: number
+}
+
+export function defaultLintContext(): LintContext {
+  return {kindIds: new Set(loadDocumentKindIds().map((kind) => kind.id))}
+}
+
+/** Structure first; the semantic rules only see documents of the right shape. */
+export function lintProcedureValue(value: unknown, context: LintContext = defaultLintContext()): Problem[] {
+  const structural = validateAgainstSchema('procedure', value)
+  if (structural.length > 0) return structural
+  return lintProcedure(value as ProcedureSchema, context)
+}
+
+export async function lintFile(file: string, context: LintContext = defaultLintContext()): Promise<FileLint> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    const problems = [problem('lint.file-unreadable', '', {file, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message})]
+    return {file, valid: false, unreadable: true, problems}
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(text.replace(/^\ufeff/, ''))
+  } catch (error) {
+    const problems = [problem('lint.invalid-json', '', {file, ...jsonErrorPosition(text, error as Error)})]
+    return {file, valid: false, unreadable: false, problems}
+  }
+  const problems = lintProcedureValue(value, context)
+  return {file, valid: !hasErrors(problems), unreadable: false, problems}
+}
+
+export async function lintFiles(files: readonly string[]): Promise<LintReport> {
+  const context = defaultLintContext()
+  const results: FileLint[] = []
+  for (const file of files) results.push(await lintFile(file, context))
+  const all = results.flatMap((result) => result.problems)
+  const errors = all.filter((item) => item.severity === 'error').length
+  return {valid: errors === 0, files: results, errors, warnings: all.length - errors}
+}
+
+/** Line and column of a JSON.parse error, from the "position N" Node puts in its message. */
+function jsonErrorPosition(text: string, error: Error): {line: number; column: number; detail: string} {
+  const position = Number(/position (\d+)/.exec(error.message)?.[1] ?? text.length)
+  const before = text.slice(0, position).split('\n')
+  return {line: before.length, column: (before.at(-1)?.length ?? 0) + 1, detail: error.message.split('\n')[0] ?? ''}
+}
