@@ -71,7 +71,8 @@ function applyHeading(raw: string, caseName: string, mode: ComponentMode): {case
   const submits = /phai nop/.test(folded)
   // "* Giấy tờ phải nộp:" / "* Giấy tờ phải xuất trình:" only switch the mode.
   if (/^(cac )?giay to(, tai lieu)? phai (nop|xuat trinh)( gom)?$/.test(folded)) return {caseName, mode: presents ? 'present' : 'submit'}
-  if (heading === '' || GENERIC_HEADING.test(folded)) return {caseName, mode}
+  // Any other heading ends a "phải xuất trình" section: what follows is handed in again.
+  if (heading === '' || GENERIC_HEADING.test(folded)) return {caseName, mode: 'submit'}
   return {caseName: heading, mode: presents && !submits ? 'present' : 'submit'}
 }
 

@@ -10,9 +10,15 @@ export interface KindHintRule {
   noneOf?: string[]
 }
 
-export function guessKinds(name: string, rules: readonly KindHintRule[]): string[] {
-  const folded = foldVietnamese(name)
-  return rules
+export interface KindHints {
+  /** Only the start of a name is read: later words describe conditions, not the paper. */
+  headLength: number
+  rules: KindHintRule[]
+}
+
+export function guessKinds(name: string, hints: KindHints): string[] {
+  const folded = foldVietnamese(name).slice(0, hints.headLength)
+  return hints.rules
     .filter((rule) => rule.anyOf.some((phrase) => folded.includes(phrase)))
     .filter((rule) => !(rule.noneOf ?? []).some((phrase) => folded.includes(phrase)))
     .map((rule) => rule.kind)

@@ -8,7 +8,7 @@
  */
 import {OFFICIAL_COMPONENT_CODE, RESULT_TYPE_CODE} from './codes.js'
 import {cleanPublishedText, parseComponentTable} from './component-table.js'
-import {guessKinds, type KindHintRule, looksConditional} from './kind-hints.js'
+import {guessKinds, type KindHints, looksConditional} from './kind-hints.js'
 import {type Problem, problem} from './problem.js'
 import {
   type Component,
@@ -24,7 +24,7 @@ import {foldVietnamese} from './text-fold.js'
 export type RecordShape = 'dvcqg-crawl' | 'lay-thu-tuc' | 'csdl-tthc'
 
 export interface ImportContext {
-  kindRules: readonly KindHintRule[]
+  kindHints: KindHints
 }
 
 export interface ImportedRecord {
@@ -243,7 +243,7 @@ function assignCodes(cases: Draft['cases'], context: ImportContext, problems: Pr
         originals: draft.originals,
         copies: draft.copies,
         required: !looksConditional(draft.name),
-        kinds: guessKinds(draft.name, context.kindRules),
+        kinds: guessKinds(draft.name, context.kindHints),
         ...(draft.replacedByResult ? {replacedByResult: draft.replacedByResult} : {}),
       })
     }

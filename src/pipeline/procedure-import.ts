@@ -12,7 +12,7 @@ import {hasErrors, type Problem, problem} from '../core/problem.js'
 import {componentCount} from '../core/procedure.js'
 import {importRecord, type RecordShape} from '../core/procedure-import.js'
 import {writeJsonAtomic} from '../tools/atomic-file.js'
-import {loadKindHintRules} from '../tools/package-data.js'
+import {loadKindHints} from '../tools/package-data.js'
 import {defaultLintContext, lintProcedureValue} from './schema-lint.js'
 
 export interface ImportOptions {
@@ -49,7 +49,7 @@ export interface ImportReport {
 
 export async function importProcedures(options: ImportOptions): Promise<ImportReport> {
   const records = await readRecords(options.input)
-  const kindRules = loadKindHintRules()
+  const kindHints = loadKindHints()
   const lintContext = defaultLintContext()
   const reports: RecordReport[] = []
   const writes: Array<{file: string; value: unknown; report: RecordReport}> = []
@@ -60,7 +60,7 @@ export async function importProcedures(options: ImportOptions): Promise<ImportRe
       reports.push({index, status: 'no-schema', cases: 0, components: 0, problems: readProblems})
       continue
     }
-    const imported = importRecord(value, {kindRules})
+    const imported = importRecord(value, {kindHints})
     const report: RecordReport = {index, code: imported.code, shape: imported.shape, status: 'no-schema', cases: 0, components: 0, problems: imported.problems}
     reports.push(report)
     if (!imported.schema) continue

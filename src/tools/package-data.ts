@@ -8,7 +8,7 @@ import type {Level1Agency} from '../core/agency.js'
 import type {Province} from '../core/citizen-id.js'
 import {SohoaError} from '../core/errors.js'
 import {ExitCode} from '../core/exit-codes.js'
-import type {KindHintRule} from '../core/kind-hints.js'
+import type {KindHints} from '../core/kind-hints.js'
 import {packagePath} from './package-root.js'
 
 const cache = new Map<string, unknown>()
@@ -43,6 +43,6 @@ export function loadDocumentKindIds(): DocumentKindId[] {
   return readPackageJson<{kinds: DocumentKindId[]}>('templates/document-kind-ids.json').kinds
 }
 
-export function loadKindHintRules(): KindHintRule[] {
-  return readPackageJson<{rules: KindHintRule[]}>('templates/component-kind-hints.json').rules
+export function loadKindHints(): KindHints {
+  return readPackageJson<KindHints>('templates/component-kind-hints.json')
 }

@@ -87,6 +87,28 @@ export const procedureMessages = {
   },
   'import.record-failed': {vi: 'Bản ghi {index} ({code}): {message}', en: 'Record {index} ({code}): {message}'},
 
+  'procedures.not-found': {
+    vi: 'Không có thủ tục {code} trong danh mục; xem "sohoa procedures list"',
+    en: 'No procedure {code} in the catalogue; see "sohoa procedures list"',
+  },
+  'procedures.unknown-level': {vi: 'Cấp thực hiện không hợp lệ: {value} (chọn {levels})', en: 'Unknown level: {value} (one of {levels})'},
+  'procedures.none-found': {vi: 'Không có thủ tục nào khớp.', en: 'No procedure matches.'},
+  'procedures.count': {vi: '{count} thủ tục', en: '{count} procedure(s)'},
+  'procedures.skipped': {vi: 'Bỏ qua {file} ({reason})', en: 'Skipped {file} ({reason})'},
+  'procedures.label.code': {vi: 'Mã', en: 'Code'},
+  'procedures.label.levels': {vi: 'Cấp thực hiện', en: 'Levels'},
+  'procedures.label.field': {vi: 'Lĩnh vực', en: 'Field'},
+  'procedures.label.results': {vi: 'Kết quả', en: 'Results'},
+  'procedures.label.case': {vi: 'Trường hợp', en: 'Case'},
+  'procedures.label.default-case': {vi: '(chung)', en: '(all)'},
+  'procedures.label.source': {vi: 'Nguồn', en: 'Source'},
+  'procedures.label.submit': {vi: 'nộp', en: 'submit'},
+  'procedures.label.present': {vi: 'xuất trình', en: 'present'},
+  'procedures.label.required': {vi: 'bắt buộc', en: 'required'},
+  'procedures.label.optional': {vi: 'tùy trường hợp', en: 'if applicable'},
+  'procedures.label.local-code': {vi: 'mã nội bộ', en: 'local code'},
+  'procedures.label.counts': {vi: '{originals} bản chính, {copies} bản sao', en: '{originals} original(s), {copies} copy(ies)'},
+
   'lint.summary': {
     vi: '{files} tệp: {errors} lỗi, {warnings} cảnh báo',
     en: '{files} file(s): {errors} error(s), {warnings} warning(s)',

@@ -1,0 +1,111 @@
+/**
+ * Builds the curated catalogue templates/procedures/<code>.json from the published records
+ * in ../shared/data (see each folder's README.md):
+ * - procedures in the national procedures database export (csdl-tthc-commune) take their
+ *   official component codes (ma_tphs) and result codes (kqth) from it; whether a paper is
+ *   handed in or only presented comes from the portal crawl's table, matched by name;
+ * - the residence procedures exist only in the portal crawl (dvcqg-crawl), whose
+ *   components have no codes: they get local codes (codeSource "local").
+ * Curated corrections (required, kinds) come from procedure-catalogue.overrides.json.
+ *
+ *   node --import tsx scripts/build-procedure-catalogue.ts [data dir]
+ */
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+
+import {parseComponentTable} from '../src/core/component-table.js'
+import type {ProcedureSchema} from '../src/core/procedure.js'
+import {importRecord} from '../src/core/procedure-import.js'
+import {foldVietnamese} from '../src/core/text-fold.js'
+import {lintProcedureValue} from '../src/pipeline/schema-lint.js'
+import {writeJsonAtomic} from '../src/tools/atomic-file.js'
+import {loadKindHints} from '../src/tools/package-data.js'
+import {PACKAGE_ROOT} from '../src/tools/package-root.js'
+
+const FROM_DATABASE = ['1.001193', '1.000656', '1.000894', '1.004873']
+const FROM_CRAWL = ['1.004222', '1.004194', '1.010041']
+
+interface Override {
+  required?: boolean
+  kinds?: string[]
+  why?: string
+}
+
+const dataDir = path.resolve(process.argv[2] ?? path.join(PACKAGE_ROOT, '..', 'shared', 'data'))
+const outDir = path.join(PACKAGE_ROOT, 'templates', 'procedures')
+const overrides = (
+  JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'scripts', 'procedure-catalogue.overrides.json'), 'utf8')) as {
+    procedures: Record<string, Record<string, Override>>
+  }
+).procedures
+
+const database = JSON.parse(readFileSync(path.join(dataDir, 'csdl-tthc-commune', 'procedures.json'), 'utf8')) as Array<Record<string, unknown>>
+const crawl = readFileSync(path.join(dataDir, 'dvcqg-crawl', 'procedures.jsonl'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as Record<string, unknown>)
+const context = {kindHints: loadKindHints()}
+
+function imported(record: Record<string, unknown> | undefined, code: string): ProcedureSchema {
+  if (!record) throw new Error(`${code}: not in the source data`)
+  const result = importRecord(record, context)
+  if (!result.schema) throw new Error(`${code}: ${JSON.stringify(result.problems)}`)
+  return result.schema
+}
+
+/** Submitted or presented, and the counts, as the portal's table says for the same paper. */
+function applyPortalTable(schema: ProcedureSchema, portal: Record<string, unknown> | undefined): void {
+  if (!portal) return
+  const items = parseComponentTable(String(portal.thanh_phan_ho_so)).cases.flatMap((entry) => entry.items)
+  const key = (name: string): string => foldVietnamese(name).slice(0, 120)
+  for (const component of schema.cases.flatMap((entry) => entry.components)) {
+    const match = items.find((item) => key(item.name) === key(component.name))
+    if (!match) continue
+    component.mode = match.mode
+    component.originals = match.originals
+    component.copies = match.copies
+  }
+  if (!schema.levels && typeof portal.cap_thuc_hien === 'string') schema.levels = imported(portal, schema.code).levels
+}
+
+function applyOverrides(schema: ProcedureSchema): void {
+  const forProcedure = overrides[schema.code] ?? {}
+  for (const component of schema.cases.flatMap((entry) => entry.components)) {
+    const override = forProcedure[component.code]
+    if (!override) continue
+    if (override.required !== undefined) component.required = override.required
+    if (override.kinds !== undefined) component.kinds = override.kinds
+  }
+}
+
+const written: string[] = []
+for (const code of [...FROM_DATABASE, ...FROM_CRAWL]) {
+  const portal = crawl.find((record) => record.ma_thu_tuc === code)
+  const schema = FROM_DATABASE.includes(code)
+    ? imported(
+        database.find((record) => record.ma_tthc === code),
+        code,
+      )
+    : imported(portal, code)
+  if (FROM_DATABASE.includes(code)) {
+    applyPortalTable(schema, portal)
+    schema.source = {
+      kind: 'csdl-tthc',
+      ...(schema.source?.url ? {url: schema.source.url} : {}),
+      note: 'Codes and components from the national procedures database (csdl-tthc-commune); submit/present and counts from the DVCQG portal page; required and kinds curated (scripts/procedure-catalogue.overrides.json).',
+    }
+  } else {
+    schema.source = {
+      kind: 'dvcqg-crawl',
+      ...(schema.source?.url ? {url: schema.source.url} : {}),
+      note: 'From the DVCQG portal page (crawl July 2026). The portal publishes no component codes: codes are local. Required and kinds curated (scripts/procedure-catalogue.overrides.json).',
+    }
+  }
+  applyOverrides(schema)
+  const problems = lintProcedureValue(schema)
+  if (problems.some((item) => item.severity === 'error')) throw new Error(`${code}: ${JSON.stringify(problems)}`)
+  const file = path.join(outDir, `${code}.json`)
+  await writeJsonAtomic(file, {$schema: '../../schemas/procedure.schema.json', ...schema})
+  written.push(`${file} (${schema.cases.reduce((sum, entry) => sum + entry.components.length, 0)} components)`)
+}
+console.log(written.join('\n'))

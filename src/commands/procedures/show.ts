@@ -1,0 +1,63 @@
+import {Args} from '@oclif/core'
+import chalk from 'chalk'
+
+import type {Component, ProcedureSchema} from '../../core/procedure.js'
+import {findProcedure, loadCatalogue, type Origin} from '../../pipeline/procedure-catalogue.js'
+import {BaseCommand} from '../../ui/base-command.js'
+import {procedureDirFlag} from './list.js'
+
+export interface ProceduresShowResult {
+  origin: Origin
+  file: string
+  procedure: ProcedureSchema
+}
+
+export default class ProceduresShow extends BaseCommand<typeof ProceduresShow> {
+  static override summary = 'Show one procedure: results and dossier components by case.'
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> 1.001193',
+    '<%= config.bin %> <%= command.id %> 1.004222 --json',
+    '<%= config.bin %> <%= command.id %> 2.000815 --dir procedures/',
+  ]
+
+  static override args = {
+    code: Args.string({description: 'procedure code, e.g. 1.001193', required: true}),
+  }
+
+  static override flags = {
+    dir: procedureDirFlag,
+  }
+
+  public async run(): Promise<ProceduresShowResult> {
+    const catalogue = await loadCatalogue(this.flags.dir)
+    const entry = findProcedure(catalogue.entries, this.args.code)
+    const result = {origin: entry.origin, file: entry.file, procedure: entry.schema}
+    if (!this.jsonEnabled()) this.render(entry.schema)
+    return result
+  }
+
+  private render(schema: ProcedureSchema): void {
+    this.log(chalk.bold(`${schema.code}  ${schema.name}`))
+    if (schema.levels?.length) this.log(`${this.t('procedures.label.levels')}: ${schema.levels.join(', ')}`)
+    if (schema.field) this.log(`${this.t('procedures.label.field')}: ${schema.field}`)
+    for (const result of schema.results) this.log(`${this.t('procedures.label.results')}: ${result.code ?? '—'}  ${result.name}`)
+    for (const entry of schema.cases) {
+      this.log('')
+      this.log(chalk.underline(`${this.t('procedures.label.case')}: ${entry.name || this.t('procedures.label.default-case')}`))
+      for (const component of entry.components) this.log(this.componentLine(component))
+    }
+    if (schema.source?.url) this.log(chalk.dim(`\n${this.t('procedures.label.source')}: ${schema.source.url}`))
+  }
+
+  private componentLine(component: Component): string {
+    const code = component.codeSource === 'local' ? `${component.code} (${this.t('procedures.label.local-code')})` : component.code
+    const flags = [
+      this.t(`procedures.label.${component.mode}`),
+      this.t(component.required ? 'procedures.label.required' : 'procedures.label.optional'),
+      this.t('procedures.label.counts', {originals: component.originals, copies: component.copies}),
+      ...(component.kinds.length > 0 ? [component.kinds.join('/')] : []),
+    ]
+    const name = component.name.length > 160 ? `${component.name.slice(0, 159)}…` : component.name
+    return `  • ${chalk.cyan(code)}  ${name}\n    ${chalk.dim(flags.join(' · '))}`
+  }
+}
