@@ -38,7 +38,15 @@ export default class Ocr extends BaseCommand<typeof Ocr> {
     })
     if (!this.jsonEnabled()) this.render(result)
     this.setExitCode(result.exitCode)
-    return result
+    return this.withMessages(result)
+  }
+
+  /** Failures carry their translated message next to the stable code. */
+  private withMessages(result: OcrRun): OcrRun {
+    const files = result.files.map((outcome) =>
+      outcome.status === 'failed' ? {...outcome, error: {...outcome.error, message: this.t(outcome.error.code, outcome.error.params)}} : outcome,
+    )
+    return {...result, files}
   }
 
   private render(result: OcrRun): void {

@@ -27,6 +27,8 @@ export type AcquiredPage =
   | {
       kind: 'image'
       source: PageSource
+      /** The file on disk, for error messages. */
+      path: string
       image: ImageSource
       dpi: number
       dpiSource: 'file' | 'assumed'
@@ -114,6 +116,7 @@ async function acquireImage(input: InputRef, bytes: Buffer, format: InputFormat)
       return {
         kind: 'image',
         source: {file: input.name, page: index + 1},
+        path: input.path,
         image: {bytes, page: index},
         dpi: facts.density ?? ASSUMED_DPI,
         dpiSource: facts.density ? 'file' : 'assumed',

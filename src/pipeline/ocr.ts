@@ -31,6 +31,8 @@ export interface FileFailure {
   code: string
   params: MessageParams
   exitCode: number
+  /** Filled in by the command, in the user's language. */
+  message?: string
 }
 
 export type FileOutcome =
@@ -57,7 +59,9 @@ export async function ocrFiles(paths: readonly string[], options: OcrOptions): P
   const {inputs, errors} = await resolveInputs(paths)
   const outcomes: FileOutcome[] = errors.map((error) => failed({path: String(error.params.file), name: String(error.params.file)}, error))
   const outputNames = outputBaseNames(inputs)
-  const pool = inputs.length > 0 ? await OcrPool.start(options.jobs) : undefined
+  // Started on the first page that needs OCR: a call whose inputs all fail costs no workers.
+  let starting: Promise<OcrPool> | undefined
+  const pool = (): Promise<OcrPool> => (starting ??= OcrPool.start(options.jobs))
   // One page more than workers in flight, so that decoding overlaps recognition.
   const pageSlots = pLimit(options.jobs + 1)
   const fileSlots = pLimit(options.jobs)
@@ -67,7 +71,7 @@ export async function ocrFiles(paths: readonly string[], options: OcrOptions): P
       inputs.map((input, index) =>
         fileSlots(async () => {
           try {
-            return await ocrOneFile(input, outputNames[index]!, pool!, pageSlots, options, reporter)
+            return await ocrOneFile(input, outputNames[index]!, pool, pageSlots, options, reporter)
           } catch (error) {
             return failed(input, error)
           }
@@ -77,7 +81,7 @@ export async function ocrFiles(paths: readonly string[], options: OcrOptions): P
     outcomes.push(...results)
   } finally {
     reporter.stop()
-    await pool?.close()
+    if (starting) await (await starting.catch(() => undefined))?.close()
   }
   const pages = outcomes.reduce((sum, outcome) => sum + (outcome.status === 'ok' ? outcome.pages.length : 0), 0)
   const worst = outcomes.find((outcome) => outcome.status === 'failed')
@@ -93,7 +97,7 @@ export async function ocrFiles(paths: readonly string[], options: OcrOptions): P
 async function ocrOneFile(
   input: InputRef,
   outputName: string,
-  pool: OcrPool,
+  pool: () => Promise<OcrPool>,
   pageSlots: ReturnType<typeof pLimit>,
   options: OcrOptions,
   reporter: Reporter,
@@ -121,10 +125,10 @@ async function ocrOneFile(
   }
 }
 
-async function ocrOnePage(acquired: AcquiredFile, index: number, pool: OcrPool, options: OcrOptions): Promise<DonePage> {
+async function ocrOnePage(acquired: AcquiredFile, index: number, pool: () => Promise<OcrPool>, options: OcrOptions): Promise<DonePage> {
   const started = performance.now()
   const prepared = await preparePage(await acquired.page(index), {forceOcr: options.forceOcr})
-  const ocr = prepared.ocr ? await pool.recognize(prepared.ocr.png) : undefined
+  const ocr = prepared.ocr ? await (await pool()).recognize(prepared.ocr.png) : undefined
   const text = normaliseText(ocr ? ocr.text : (prepared.existingText ?? ''))
   const result: PageResult = {
     source: prepared.source,

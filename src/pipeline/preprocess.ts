@@ -33,7 +33,7 @@ export async function preparePage(page: AcquiredPage, options: PreprocessOptions
       const image = await archivalImage(page.image, page.keepJpegBytes)
       return {...base, width: ocr.width, height: ocr.height, archival: {kind: 'image', image}, ocr, existingText: undefined}
     } catch (error) {
-      throw imageError(page.source.file, error)
+      throw imageError(page.path, error)
     }
   }
   if (page.existingText !== '' && !options.forceOcr) {

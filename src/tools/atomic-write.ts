@@ -7,10 +7,13 @@ import {mkdir, open, rename, rm} from 'node:fs/promises'
 import path from 'node:path'
 
 import {OutputError} from '../core/errors.js'
+import {registerCleanup} from './shutdown.js'
 
 export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
   const dir = path.dirname(target)
   const temporary = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  // Interrupted mid-write (Ctrl-C), the half-written temporary file is removed too.
+  const unregister = registerCleanup(() => rm(temporary, {force: true}))
   try {
     await mkdir(dir, {recursive: true})
     const handle = await open(temporary, 'wx')
@@ -24,5 +27,7 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string)
   } catch (error) {
     await rm(temporary, {force: true})
     throw new OutputError('output.cannot-write', {file: target, reason: (error as Error).message}, {cause: error})
+  } finally {
+    unregister()
   }
 }

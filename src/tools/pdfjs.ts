@@ -48,7 +48,8 @@ export class PdfReader {
 
   static async open(bytes: Uint8Array): Promise<PdfReader> {
     const task = getDocument({
-      data: bytes.slice(),
+      // pdfjs takes ownership of (and may detach) the buffer it is given, and refuses Buffers.
+      data: new Uint8Array(bytes),
       standardFontDataUrl: `${path.join(pdfjsDir, 'standard_fonts')}/`,
       cMapUrl: `${path.join(pdfjsDir, 'cmaps')}/`,
       cMapPacked: true,

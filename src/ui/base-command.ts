@@ -98,7 +98,7 @@ export function renderError(err: Error & {exitCode?: number; oclif?: {exit?: num
   // oclif's own parse errors (unknown flag, missing argument, bad option) are usage errors.
   if (err.oclif?.exit !== undefined && err.oclif.exit !== 0) {
     const exitCode = err.oclif.exit === 1 ? ExitCode.Usage : err.oclif.exit
-    return {code: 'usage.invalid', message: translate(lang, 'usage.invalid', {detail: firstLine(err.message)}), exitCode, params: {}}
+    return {code: 'usage.invalid', message: translate(lang, 'usage.invalid', {detail: condenseOclifMessage(err.message)}), exitCode, params: {}}
   }
   return {
     code: 'error.internal',
@@ -112,8 +112,13 @@ function isOclifExit(err: Error & {oclif?: {exit?: number}; code?: unknown}): bo
   return err.code === 'EEXIT'
 }
 
-function firstLine(text: string): string {
-  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text
+/** oclif's parse errors span several lines with a preamble and a pointer to --help. */
+function condenseOclifMessage(text: string): string {
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^The following errors? occurred:?$/i.test(line) && !/^See more help with/i.test(line))
+  return lines.join('; ') || text
 }
 
 function langFromArgv(argv: string[]): string | undefined {
