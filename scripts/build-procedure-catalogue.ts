@@ -12,6 +12,7 @@
  */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 
 import {parseComponentTable} from '../src/core/component-table.js'
 import type {ProcedureSchema} from '../src/core/procedure.js'
@@ -31,7 +32,7 @@ interface Override {
   why?: string
 }
 
-const dataDir = path.resolve(process.argv[2] ?? path.join(PACKAGE_ROOT, '..', 'shared', 'data'))
+export const DEFAULT_DATA_DIR = path.join(PACKAGE_ROOT, '..', 'shared', 'data')
 const outDir = path.join(PACKAGE_ROOT, 'templates', 'procedures')
 const overrides = (
   JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'scripts', 'procedure-catalogue.overrides.json'), 'utf8')) as {
@@ -39,16 +40,23 @@ const overrides = (
   }
 ).procedures
 
-const database = JSON.parse(readFileSync(path.join(dataDir, 'csdl-tthc-commune', 'procedures.json'), 'utf8')) as Array<Record<string, unknown>>
-const crawl = readFileSync(path.join(dataDir, 'dvcqg-crawl', 'procedures.jsonl'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as Record<string, unknown>)
-const context = {kindHints: loadKindHints()}
+interface Sources {
+  database: Array<Record<string, unknown>>
+  crawl: Array<Record<string, unknown>>
+}
+
+function readSources(dataDir: string): Sources {
+  const database = JSON.parse(readFileSync(path.join(dataDir, 'csdl-tthc-commune', 'procedures.json'), 'utf8')) as Sources['database']
+  const crawl = readFileSync(path.join(dataDir, 'dvcqg-crawl', 'procedures.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+  return {database, crawl}
+}
 
 function imported(record: Record<string, unknown> | undefined, code: string): ProcedureSchema {
   if (!record) throw new Error(`${code}: not in the source data`)
-  const result = importRecord(record, context)
+  const result = importRecord(record, {kindHints: loadKindHints()})
   if (!result.schema) throw new Error(`${code}: ${JSON.stringify(result.problems)}`)
   return result.schema
 }
@@ -65,7 +73,6 @@ function applyPortalTable(schema: ProcedureSchema, portal: Record<string, unknow
     component.originals = match.originals
     component.copies = match.copies
   }
-  if (!schema.levels && typeof portal.cap_thuc_hien === 'string') schema.levels = imported(portal, schema.code).levels
 }
 
 function applyOverrides(schema: ProcedureSchema): void {
@@ -78,34 +85,34 @@ function applyOverrides(schema: ProcedureSchema): void {
   }
 }
 
-const written: string[] = []
-for (const code of [...FROM_DATABASE, ...FROM_CRAWL]) {
-  const portal = crawl.find((record) => record.ma_thu_tuc === code)
-  const schema = FROM_DATABASE.includes(code)
-    ? imported(
-        database.find((record) => record.ma_tthc === code),
-        code,
-      )
-    : imported(portal, code)
-  if (FROM_DATABASE.includes(code)) {
-    applyPortalTable(schema, portal)
-    schema.source = {
-      kind: 'csdl-tthc',
-      ...(schema.source?.url ? {url: schema.source.url} : {}),
-      note: 'Codes and components from the national procedures database (csdl-tthc-commune); submit/present and counts from the DVCQG portal page; required and kinds curated (scripts/procedure-catalogue.overrides.json).',
-    }
-  } else {
-    schema.source = {
-      kind: 'dvcqg-crawl',
-      ...(schema.source?.url ? {url: schema.source.url} : {}),
-      note: 'From the DVCQG portal page (crawl July 2026). The portal publishes no component codes: codes are local. Required and kinds curated (scripts/procedure-catalogue.overrides.json).',
-    }
-  }
-  applyOverrides(schema)
-  const problems = lintProcedureValue(schema)
-  if (problems.some((item) => item.severity === 'error')) throw new Error(`${code}: ${JSON.stringify(problems)}`)
-  const file = path.join(outDir, `${code}.json`)
-  await writeJsonAtomic(file, {$schema: '../../schemas/procedure.schema.json', ...schema})
-  written.push(`${file} (${schema.cases.reduce((sum, entry) => sum + entry.components.length, 0)} components)`)
+const DATABASE_NOTE =
+  'Codes and components from the national procedures database (csdl-tthc-commune); submit/present and counts from the DVCQG portal page; required and kinds curated (scripts/procedure-catalogue.overrides.json).'
+const CRAWL_NOTE =
+  'From the DVCQG portal page (crawl July 2026). The portal publishes no component codes: codes are local. Required and kinds curated (scripts/procedure-catalogue.overrides.json).'
+
+/** The catalogue as the sources give it, in the order of SPEC §5. */
+export function buildCatalogue(dataDir: string = DEFAULT_DATA_DIR): ProcedureSchema[] {
+  const {database, crawl} = readSources(dataDir)
+  return [...FROM_DATABASE, ...FROM_CRAWL].map((code) => {
+    const portal = crawl.find((record) => record.ma_thu_tuc === code)
+    const fromDatabase = FROM_DATABASE.includes(code)
+    const schema = fromDatabase ? imported(database.find((record) => record.ma_tthc === code), code) : imported(portal, code)
+    if (fromDatabase) applyPortalTable(schema, portal)
+    const url = schema.source?.url
+    schema.source = {kind: fromDatabase ? 'csdl-tthc' : 'dvcqg-crawl', ...(url ? {url} : {}), note: fromDatabase ? DATABASE_NOTE : CRAWL_NOTE}
+    applyOverrides(schema)
+    const problems = lintProcedureValue(schema)
+    if (problems.some((item) => item.severity === 'error')) throw new Error(`${code}: ${JSON.stringify(problems)}`)
+    return {$schema: '../../schemas/procedure.schema.json', ...schema}
+  })
 }
-console.log(written.join('\n'))
+
+async function main(): Promise<void> {
+  for (const schema of buildCatalogue(path.resolve(process.argv[2] ?? DEFAULT_DATA_DIR))) {
+    const file = path.join(outDir, `${schema.code}.json`)
+    await writeJsonAtomic(file, schema)
+    console.log(`${file} (${schema.cases.reduce((sum, entry) => sum + entry.components.length, 0)} components)`)
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await main()

@@ -5,6 +5,7 @@
  */
 import {readFile} from 'node:fs/promises'
 
+import {locateJsonError} from '../core/json-error-position.js'
 import {hasErrors, type Problem, problem} from '../core/problem.js'
 import type {ProcedureSchema} from '../core/procedure.js'
 import {lintProcedure, type LintContext} from '../core/procedure-lint.js'
@@ -65,9 +66,7 @@ export async function lintFiles(files: readonly string[]): Promise<LintReport> {
   return {valid: errors === 0, files: results, errors, warnings: all.length - errors}
 }
 
-/** Line and column of a JSON.parse error, from the "position N" Node puts in its message. */
 function jsonErrorPosition(text: string, error: Error): {line: number; column: number; detail: string} {
-  const position = Number(/position (\d+)/.exec(error.message)?.[1] ?? text.length)
-  const before = text.slice(0, position).split('\n')
-  return {line: before.length, column: (before.at(-1)?.length ?? 0) + 1, detail: error.message.split('\n')[0] ?? ''}
+  const position = locateJsonError(text) ?? {line: 1, column: 1}
+  return {line: position.line, column: position.column, detail: error.message.split('\n')[0] ?? ''}
 }
