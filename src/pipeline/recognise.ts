@@ -1,0 +1,139 @@
+/**
+ * Recognise: input files → pages with their OCR, in input order. Pages of all files share one
+ * worker pool; per-page work (acquire, preprocess, OCR) runs concurrently, the parent keeps
+ * the order. A file that fails is reported as a failure and the others go on. Nothing is
+ * written here: `ocr` writes one PDF per input, `run` one per document.
+ */
+import pLimit from 'p-limit'
+
+import {ExitCode} from '../core/exit-codes.js'
+import {type MessageParams, SohoaError} from '../core/errors.js'
+import type {OcrResult, PageResult} from '../core/page.js'
+import {OcrPool} from '../tools/tesseract.js'
+import {silentReporter, type Reporter} from '../ui/reporter.js'
+import {acquireFile, type AcquiredFile, type InputRef, resolveInputs} from './acquire.js'
+import {preparePage, type PreparedPage} from './preprocess.js'
+
+export interface RecogniseOptions {
+  jobs: number
+  forceOcr: boolean
+  reporter?: Reporter
+  progressLabel?: string
+}
+
+export interface FileFailure {
+  code: string
+  params: MessageParams
+  exitCode: number
+  /** Filled in by the command, in the user's language. */
+  message?: string
+}
+
+/** One page, recognised: what the record reports, what OCR saw, and what the PDF needs. */
+export interface RecognisedPage {
+  result: PageResult
+  ocr: OcrResult | undefined
+  prepared: PreparedPage
+  file: AcquiredFile
+}
+
+export type RecognisedFile =
+  | {status: 'ok'; input: InputRef; file: AcquiredFile; pages: RecognisedPage[]}
+  | {status: 'failed'; input: InputRef; error: FileFailure}
+
+/**
+ * Each file, once all its pages are recognised (or it failed), goes to `finish` at once, so a
+ * caller that writes per file (ocr) need not hold every page of a large batch in memory.
+ * Results come back in input order.
+ */
+export type FinishFile<R> = (file: RecognisedFile) => Promise<R>
+
+export async function recognise<R>(paths: readonly string[], options: RecogniseOptions, finish: FinishFile<R>): Promise<R[]> {
+  const {inputs, errors} = await resolveInputs(paths)
+  const missing = await Promise.all(errors.map(async (error) => finish(failure({path: String(error.params.file), name: String(error.params.file)}, error))))
+  return [...missing, ...(await recogniseInputs(inputs, options, finish))]
+}
+
+export async function recogniseInputs<R>(inputs: readonly InputRef[], options: RecogniseOptions, finish: FinishFile<R>): Promise<R[]> {
+  const reporter = options.reporter ?? silentReporter
+  // Started on the first page that needs OCR: a call whose inputs all fail costs no workers.
+  let starting: Promise<OcrPool> | undefined
+  const pool = (): Promise<OcrPool> => (starting ??= OcrPool.start(options.jobs))
+  // One page more than workers in flight, so that decoding overlaps recognition.
+  const pageSlots = pLimit(options.jobs + 1)
+  const fileSlots = pLimit(options.jobs)
+  reporter.start(options.progressLabel ?? 'OCR')
+  try {
+    return await Promise.all(
+      inputs.map((input) =>
+        fileSlots(async (): Promise<R> => {
+          let recognised: RecognisedFile
+          try {
+            const file = await acquireFile(input)
+            const pages = await Promise.all(
+              Array.from({length: file.pageCount}, (_, index) =>
+                pageSlots(async () => {
+                  const page = await recognisePage(file, index, pool, options)
+                  reporter.advance(`${input.name} p${index + 1}`)
+                  return page
+                }),
+              ),
+            )
+            recognised = {status: 'ok', input, file, pages}
+          } catch (error) {
+            recognised = failure(input, error)
+          }
+          return finish(recognised)
+        }),
+      ),
+    )
+  } finally {
+    reporter.stop()
+    if (starting) await (await starting.catch(() => undefined))?.close()
+  }
+}
+
+async function recognisePage(file: AcquiredFile, index: number, pool: () => Promise<OcrPool>, options: RecogniseOptions): Promise<RecognisedPage> {
+  const started = performance.now()
+  const prepared = await preparePage(await file.page(index), {forceOcr: options.forceOcr})
+  const ocr = prepared.ocr ? await (await pool()).recognize(prepared.ocr.png) : undefined
+  const text = normaliseText(ocr ? ocr.text : (prepared.existingText ?? ''))
+  const result: PageResult = {
+    source: prepared.source,
+    text,
+    confidence: ocr ? round(ocr.confidence, 1) : null,
+    textSource: ocr ? 'ocr' : 'existing',
+    dpi: prepared.dpi,
+    dpiSource: prepared.dpiSource,
+    width: prepared.width,
+    height: prepared.height,
+    seconds: round((performance.now() - started) / 1000, 2),
+  }
+  // The OCR image is no longer needed once read; keep only what the PDF needs.
+  prepared.ocr = undefined
+  return {result, ocr, prepared, file}
+}
+
+/** NFC, trailing spaces and runs of blank lines removed. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFC')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+}
+
+export function failure(input: InputRef, error: unknown): RecognisedFile {
+  if (error instanceof SohoaError) {
+    return {status: 'failed', input, error: {code: error.code, params: error.params, exitCode: error.exitCode}}
+  }
+  const detail = error instanceof Error ? error.message : String(error)
+  return {status: 'failed', input, error: {code: 'input.unreadable', params: {file: input.path, detail}, exitCode: ExitCode.UnreadableInput}}
+}
+
+export function round(value: number, digits: number): number {
+  const factor = 10 ** digits
+  return Math.round(value * factor) / factor
+}
