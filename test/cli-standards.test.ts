@@ -200,3 +200,28 @@ describe.concurrent('sohoa procedures import', () => {
     expect(missing.data.error.code).toBe('input.not-found')
   })
 })
+
+describe.concurrent('sohoa code parse / allocate', () => {
+  it('names the kind and parts of a code, masking owner IDs', async () => {
+    const {code, data} = await json(['code', 'parse', '001090012345.1.001193.000.00.00.G15-KQ004389.01'])
+    expect(code).toBe(0)
+    expect(data).toMatchObject({valid: true, kind: 'component-digitisation', parts: {owner: '001******345', component: '000.00.00.G15-KQ004389', sequence: 1}})
+  })
+
+  it('exits 4 on a malformed code', async () => {
+    const {code, data} = await json(['code', 'parse', '000.00.00.H56-230229-0001'])
+    expect(code).toBe(4)
+    expect(data.problems[0]).toMatchObject({code: 'code.dossier.date', hint: expect.any(String)})
+  })
+
+  it('allocates consecutive dossier codes in the data directory', async () => {
+    const dataDir = path.join(folder, 'data')
+    const first = await json(['code', 'allocate', '--agency', '000.00.00.H56', '--date', '2024-03-15', '--count', '2', '--data-dir', dataDir])
+    expect(first.code).toBe(0)
+    expect(first.data.codes).toEqual(['000.00.00.H56-240315-0001', '000.00.00.H56-240315-0002'])
+    const run = await runSohoa(['code', 'allocate', '--agency', '000.00.00.H56', '--date', '2024-03-15', '--json'], {SOHOA_DATA_DIR: dataDir})
+    expect(JSON.parse(run.stdout).codes).toEqual(['000.00.00.H56-240315-0003'])
+    const bad = await json(['code', 'allocate', '--agency', 'nope', '--data-dir', dataDir])
+    expect(bad.code).toBe(2)
+  })
+})

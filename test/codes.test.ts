@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
 import {describeAgency, parseAgencyCode} from '../src/core/agency.js'
+import {inspectCode} from '../src/core/code-kind.js'
 import {
   buildComponentDigitisationCode,
   buildDossierCode,
@@ -206,5 +207,28 @@ describe('round trips (fast-check)', () => {
         expect(parseResultDigitisationCode(built)).toEqual({ok: true, value: {owner: ownerId, resultType: type, documentNumber: number, sequence}})
       }),
     )
+  })
+})
+
+describe('inspectCode (sohoa code parse)', () => {
+  const table = loadLevel1Agencies()
+  it.each([
+    ['000.00.00.H56-240315-0001', 'dossier'],
+    ['000.00.00.H56-240315-0001-KQ2', 'result'],
+    ['001090012345.1.001193.000.00.00.G15-KQ004389.01', 'component-digitisation'],
+    ['001090012345.KQ.G15.000031.125.01', 'result-digitisation'],
+    ['1.001193', 'procedure'],
+    ['KQ.G15.000031', 'result-type'],
+    ['000.00.00.H49', 'agency'],
+  ])('%s is a %s code', (code, kind) => {
+    expect(inspectCode(code, table)).toMatchObject({valid: true, kind})
+  })
+  it.each([
+    ['000.00.00.H56-230229-0001', 'code.dossier.date'],
+    ['000.00.00.H56-240315-0001-KQ0', 'code.result.format'],
+    ['001090012345.KQ.G15.000031.12/24.01', 'code.document-number.format'],
+    ['banana', 'code.unrecognised'],
+  ])('%s is reported as %s', (code, problem) => {
+    expect(inspectCode(code, table).problems[0]?.code).toBe(problem)
   })
 })

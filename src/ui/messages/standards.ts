@@ -55,6 +55,20 @@ export const standardsMessages = {
   'code.document-number.format': {vi: 'Số văn bản không dùng được trong mã: {value}', en: 'Document number cannot be used in a code: {value}'},
   'code.document-number.format.hint': {vi: 'Chỉ chữ hoa không dấu, chữ số và dấu gạch ngang (125-2024-QD-UBND)', en: 'Upper-case ASCII letters, digits and hyphens only (125-2024-QD-UBND)'},
 
+  'code.unrecognised': {vi: 'Không nhận ra dạng mã: {value}', en: 'Not a code of any known format: {value}'},
+  'code.unrecognised.hint': {
+    vi: 'Mã hồ sơ 000.00.00.H56-240315-0001, mã kết quả …-KQ1, mã số hóa, mã thủ tục 1.001193, mã loại kết quả KQ.G15.000031 hoặc mã cơ quan',
+    en: 'A dossier code 000.00.00.H56-240315-0001, result code …-KQ1, digitisation code, procedure code 1.001193, result-type code KQ.G15.000031 or agency code',
+  },
+  'code.bad-date': {vi: 'Ngày phải theo dạng YYYY-MM-DD: {value}', en: 'The date must be YYYY-MM-DD: {value}'},
+  'code.kind.dossier': {vi: 'Mã hồ sơ', en: 'Dossier code'},
+  'code.kind.result': {vi: 'Mã kết quả', en: 'Result code'},
+  'code.kind.component-digitisation': {vi: 'Mã số hóa thành phần hồ sơ', en: 'Digitisation code of a component'},
+  'code.kind.result-digitisation': {vi: 'Mã số hóa kết quả', en: 'Digitisation code of a result'},
+  'code.kind.procedure': {vi: 'Mã thủ tục hành chính', en: 'Procedure code'},
+  'code.kind.result-type': {vi: 'Mã loại kết quả', en: 'Result-type code'},
+  'code.kind.agency': {vi: 'Mã cơ quan', en: 'Agency code'},
+
   'citizen-id.not-digits': {vi: 'Số định danh chỉ gồm chữ số: {value}', en: 'An ID number has digits only: {value}'},
   'citizen-id.length': {vi: 'Số định danh cá nhân có 12 chữ số, ở đây có {length}', en: 'A personal ID has 12 digits, this one has {length}'},
   'citizen-id.unknown-province': {vi: 'Mã tỉnh nơi đăng ký khai sinh {province} không có trong bảng mã', en: 'Birth-registration province code {province} is not in the table'},
