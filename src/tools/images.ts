@@ -139,3 +139,24 @@ export function isWashedOut(grey: Uint8Array): boolean {
   }
   return percentile(0.995) - percentile(0.002) < 110
 }
+
+/**
+ * RGBA pixels of an image, or of a box of it, at the image's own resolution and upright per
+ * EXIF, for barcode readers (zxing reads RGBA pixmaps).
+ */
+export async function rgbaPixels(source: ImageSource, region?: {x0: number; y0: number; x1: number; y1: number}): Promise<RawPixels> {
+  return guard(async () => {
+    const upright = await open(source).rotate().flatten({background: '#ffffff'}).toColourspace('srgb').raw().toBuffer({resolveWithObject: true})
+    const {width: fullWidth, height: fullHeight, channels} = upright.info
+    let image = sharp(upright.data, {raw: {width: fullWidth, height: fullHeight, channels}})
+    if (region) {
+      const x0 = Math.max(0, Math.min(fullWidth - 1, Math.round(region.x0)))
+      const y0 = Math.max(0, Math.min(fullHeight - 1, Math.round(region.y0)))
+      const width = Math.max(1, Math.min(fullWidth - x0, Math.round(region.x1 - region.x0)))
+      const height = Math.max(1, Math.min(fullHeight - y0, Math.round(region.y1 - region.y0)))
+      image = image.extract({left: x0, top: y0, width, height})
+    }
+    const {data, info} = await image.ensureAlpha().raw().toBuffer({resolveWithObject: true})
+    return {data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels: 4}
+  })
+}
