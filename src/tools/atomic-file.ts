@@ -22,6 +22,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
       await handle.close()
     }
     await rename(temporary, file)
+    await syncDirectory(directory)
   } catch (error) {
     await rm(temporary, {force: true}).catch(() => {})
     throw new OutputError('output.cannot-write', {file, reason: (error as Error).message}, {cause: error})
@@ -30,4 +31,18 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
 
 export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
   await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`)
+}
+
+/** Makes the rename itself durable (a power cut must not bring the old file back). */
+async function syncDirectory(directory: string): Promise<void> {
+  try {
+    const handle = await open(directory, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    // Not every platform can open or sync a directory (Windows); the rename stands anyway.
+  }
 }
