@@ -5,10 +5,11 @@
 import path from 'node:path'
 
 import {ExitCode} from '../core/exit-codes.js'
-import type {PageResult} from '../core/page.js'
-import {writeFileAtomic} from '../tools/atomic-write.js'
+import type {DroppedPage, PageResult} from '../core/page.js'
+import {writeFileAtomic} from '../tools/atomic-file.js'
 import type {Reporter} from '../ui/reporter.js'
 import {type InputRef, resolveInputs} from './acquire.js'
+import {partitionBlankPages, type PreprocessOptions} from './preprocess.js'
 import {failure, type FileFailure, type RecognisedFile, recogniseInputs, round} from './recognise.js'
 import {assemblePdf} from './searchable-pdf.js'
 
@@ -19,6 +20,8 @@ export interface OcrOptions {
   outDir: string
   jobs: number
   forceOcr: boolean
+  /** Orientation, deskew, border crop and blank-page handling; all on by default. */
+  preprocess?: Partial<Omit<PreprocessOptions, 'forceOcr'>>
   /** Written into the PDF's Creator and Producer. */
   toolName: string
   reporter?: Reporter
@@ -26,12 +29,15 @@ export interface OcrOptions {
 }
 
 export type FileOutcome =
-  | {file: string; path: string; status: 'ok'; pdf: string; text: string; pages: PageResult[]}
+  | {file: string; path: string; status: 'ok'; pdf: string; text: string; pages: PageResult[]; pagesDropped: DroppedPage[]}
   | {file: string; path: string; status: 'failed'; error: FileFailure}
 
 export interface OcrRun {
   files: FileOutcome[]
+  /** Pages written to the outputs. */
   pages: number
+  /** Blank pages left out of the outputs, over all files. */
+  pagesDropped: DroppedPage[]
   seconds: number
   jobs: number
   exitCode: number
@@ -46,11 +52,12 @@ export async function ocrFiles(paths: readonly string[], options: OcrOptions): P
     if (recognised.status === 'failed') return {file: input.name, path: input.path, status: 'failed', error: recognised.error}
     try {
       const stem = path.join(options.outDir, names.get(input.path)!)
-      const pdf = await assemblePdf(recognised.pages, input.name, options.toolName)
-      const text = recognised.pages.map((page) => page.result.text).join('\n\f\n')
+      const {kept, dropped} = partitionBlankPages(recognised.pages, options.preprocess?.keepBlank ?? false)
+      const pdf = await assemblePdf(kept, input.name, options.toolName)
+      const text = kept.map((page) => page.result.text).join('\n\f\n')
       await writeFileAtomic(`${stem}.pdf`, pdf)
       await writeFileAtomic(`${stem}.txt`, `${text}\n`)
-      return {file: input.name, path: input.path, status: 'ok', pdf: `${stem}.pdf`, text: `${stem}.txt`, pages: recognised.pages.map((page) => page.result)}
+      return {file: input.name, path: input.path, status: 'ok', pdf: `${stem}.pdf`, text: `${stem}.txt`, pages: kept.map((page) => page.result), pagesDropped: dropped}
     } catch (error) {
       const failed = failure(input, error)
       return {file: input.name, path: input.path, status: 'failed', error: failed.status === 'failed' ? failed.error : {code: 'error.internal', params: {}, exitCode: ExitCode.Internal}}
@@ -65,6 +72,7 @@ export async function ocrFiles(paths: readonly string[], options: OcrOptions): P
   return {
     files,
     pages,
+    pagesDropped: files.flatMap((file) => (file.status === 'ok' ? file.pagesDropped : [])),
     seconds: round((performance.now() - started) / 1000, 2),
     jobs: options.jobs,
     exitCode: firstFailure?.status === 'failed' ? firstFailure.error.exitCode : ExitCode.Ok,

@@ -8,10 +8,13 @@ import {mkdir, open, rename, rm} from 'node:fs/promises'
 import path from 'node:path'
 
 import {OutputError} from '../core/errors.js'
+import {registerCleanup} from './shutdown.js'
 
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const directory = path.dirname(file)
   const temporary = path.join(directory, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  // Interrupted mid-write (Ctrl-C), the half-written temporary file is removed too.
+  const unregister = registerCleanup(() => rm(temporary, {force: true}))
   try {
     await mkdir(directory, {recursive: true})
     const handle = await open(temporary, 'w')
@@ -26,6 +29,8 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   } catch (error) {
     await rm(temporary, {force: true}).catch(() => {})
     throw new OutputError('output.cannot-write', {file, reason: (error as Error).message}, {cause: error})
+  } finally {
+    unregister()
   }
 }
 
@@ -34,7 +39,7 @@ export async function writeJsonAtomic(file: string, value: unknown): Promise<voi
 }
 
 /** Makes the rename itself durable (a power cut must not bring the old file back). */
-async function syncDirectory(directory: string): Promise<void> {
+export async function syncDirectory(directory: string): Promise<void> {
   try {
     const handle = await open(directory, 'r')
     try {
