@@ -1,11 +1,21 @@
 /**
  * Analyse: recognised pages → documents (split → classify → extract). What `classify` and
  * `run` call; each document keeps its recognised pages so that `run` can build its PDF.
+ * The one impure step is reading ID-card QR codes off the page images, done here before
+ * split so that an ID-card page is known by its QR code too.
  */
-import type {Document, SplitMode} from '../core/dossier.js'
+import type {AnalysisPage, Document, SplitMode, TextLine} from '../core/dossier.js'
+import {documentPage, UNKNOWN_KIND} from '../core/dossier.js'
 import type {DocumentKind} from '../core/document-kind.js'
 import type {DroppedPage} from '../core/page.js'
+import {findPhrase} from '../core/text-match.js'
+import {imageFacts, type ImageSource, rgbaPixels} from '../tools/images.js'
+import {loadDocumentKinds, loadProvinces} from '../tools/package-data.js'
+import {decodeQrCodes} from '../tools/qr.js'
+import {cardSide, classifyDocument, isIdCardPayload, readableLines, titleKindOnPage} from './classify.js'
+import {extractDocument} from './extract.js'
 import type {RecognisedPage} from './recognise.js'
+import {splitPages} from './split.js'
 
 export interface AnalyseOptions {
   split: SplitMode
@@ -27,8 +37,134 @@ export interface AnalysedDossier {
   pagesDropped: DroppedPage[]
 }
 
+interface Page extends AnalysisPage {
+  recognised: RecognisedPage
+}
+
 export async function analyseDossier(pages: readonly RecognisedPage[], options: AnalyseOptions): Promise<AnalysedDossier> {
-  void pages
-  void options
-  return {documents: [], pagesDropped: []}
+  const kinds = options.kinds ?? loadDocumentKinds()
+  const provinces = loadProvinces()
+  const analysed: Page[] = []
+  for (const recognised of pages) {
+    const page: Page = {...(await analysisPage(recognised)), recognised}
+    if (options.readQr !== false && !page.blank) page.qr = await readPageQr(recognised, page, kinds)
+    analysed.push(page)
+  }
+  // A file whose every page is blank is kept whole (preprocess.partitionBlankPages): it is a document, not separators.
+  const allBlankFiles = new Set(
+    [...new Set(analysed.map((page) => page.source.file))].filter((file) => analysed.filter((page) => page.source.file === file).every((page) => page.blank)),
+  )
+  for (const page of analysed) if (allBlankFiles.has(page.source.file)) page.blank = false
+  const pagesDropped: DroppedPage[] = analysed.filter((page) => page.blank).map((page) => ({source: page.source, reason: 'blank'}))
+  const documents = splitPages(analysed, options.split, kinds).map((group): AnalysedDocument => {
+    const classification = classifyDocument(group.pages, kinds)
+    const kind = kinds.find((entry) => entry.id === classification.kind && entry.id !== UNKNOWN_KIND)
+    const extraction = extractDocument(group.pages, kind, {provinces})
+    const review = [...new Set([...classification.review, ...extraction.review])]
+    const document: Document = {
+      kind: classification.kind,
+      confidence: classification.confidence,
+      evidence: classification.evidence,
+      pages: group.pages.map(documentPage),
+      fields: extraction.fields,
+      splitReason: group.reason,
+    }
+    if (review.length > 0) document.review = review
+    return {document, pages: group.pages.map((page) => page.recognised)}
+  })
+  return {documents, pagesDropped}
+}
+
+/** What analysis reads of a recognised page: its lines with their boxes, and how it was scanned. */
+export async function analysisPage(recognised: RecognisedPage): Promise<AnalysisPage> {
+  const {result, ocr} = recognised
+  const lines: TextLine[] = ocr
+    ? ocr.lines
+        .map((line) => ({
+          text: line.words.map((word) => word.text).join(' ').normalize('NFC'),
+          bbox: line.bbox,
+          confidence: line.words.length ? line.words.reduce((sum, word) => sum + word.confidence, 0) / line.words.length : undefined,
+        }))
+        .filter((line) => line.text.trim() !== '')
+    : result.text.split('\n').map((text) => ({text}))
+  const page: AnalysisPage = {
+    source: result.source,
+    text: result.text,
+    lines,
+    confidence: result.confidence,
+    blank: result.blank,
+    dpi: result.dpi,
+    width: result.width,
+    height: result.height,
+    rotation: result.rotation,
+    skew: result.skew,
+  }
+  const colour = await pageColour(recognised)
+  if (colour) page.colour = colour
+  return page
+}
+
+async function pageColour(recognised: RecognisedPage): Promise<'colour' | 'grey' | undefined> {
+  const archival = recognised.prepared.archival
+  if (archival.kind !== 'image') return undefined
+  const image = archival.image
+  if (image.kind === 'raw') return image.channels === 1 ? 'grey' : 'colour'
+  const facts = await imageFacts(image.bytes).catch(() => undefined)
+  return facts ? (facts.channels === 1 ? 'grey' : 'colour') : undefined
+}
+
+function imageSource(recognised: RecognisedPage): ImageSource | undefined {
+  const archival = recognised.prepared.archival
+  if (archival.kind !== 'image') return undefined
+  const image = archival.image
+  return image.kind === 'jpeg' ? {bytes: image.bytes, page: 0} : {raw: {data: image.data, width: image.width, height: image.height, channels: image.channels}}
+}
+
+async function pdfPageSource(recognised: RecognisedPage): Promise<ImageSource | undefined> {
+  try {
+    const acquired = await recognised.file.page(recognised.result.source.page - 1)
+    if (acquired.kind !== 'pdf') return undefined
+    const rendered = await acquired.render(acquired.dpi)
+    return {raw: {data: rendered.data, width: rendered.width, height: rendered.height, channels: 4}}
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The QR payloads on a page. Pages headed by a form's title are not looked at (forms carry no
+ * ID-card QR); others are read whole at their own resolution, and a page that reads like an
+ * ID card but gave no code is read again in parts, where a small code is larger relative to
+ * what the reader scans.
+ */
+export async function readPageQr(recognised: RecognisedPage, page: AnalysisPage, kinds: readonly DocumentKind[]): Promise<string[]> {
+  const cardKinds = kinds.filter((kind) => kind.hasQr)
+  if (cardKinds.length === 0) return []
+  const title = titleKindOnPage(page, kinds)
+  if (title && !title.kind.hasQr) return []
+  const source = imageSource(recognised) ?? (await pdfPageSource(recognised))
+  if (!source) return []
+  try {
+    const whole = await decodeQrCodes(await rgbaPixels(source))
+    if (whole.length > 0) return whole
+    const cardLike = title !== undefined || cardKinds.some((kind) => cardSide(page, kind) !== undefined || findPhrase(readableLines(page), kind.titlePatterns[0] ?? '', {joinLines: 2}))
+    if (!cardLike) return []
+    const archival = recognised.prepared.archival
+    const size = 'raw' in source ? source.raw : archival.kind === 'image' ? archival.image : undefined
+    if (!size) return []
+    const {width, height} = size
+    const boxes = [
+      {x0: 0, y0: 0, x1: width, y1: height / 2},
+      {x0: width / 2, y0: 0, x1: width, y1: height / 2},
+      {x0: 0, y0: height / 2, x1: width, y1: height},
+      {x0: width / 2, y0: height / 2, x1: width, y1: height},
+    ]
+    for (const box of boxes) {
+      const found = await decodeQrCodes(await rgbaPixels(source, box))
+      if (found.some(isIdCardPayload)) return found
+    }
+  } catch {
+    // An image the reader cannot take is a page without a readable code; OCR still reads it.
+  }
+  return []
 }

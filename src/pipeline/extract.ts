@@ -1,16 +1,257 @@
-/** Extract: fields of a classified document, QR payload first, OCR text second (SPEC §2 step 6). */
+/**
+ * Extract: the fields of a classified document (SPEC §2 step 6, keys of §4). Pure: the QR
+ * payloads are already on the pages. An ID card's fields come from its QR payload first
+ * (§3.6); OCR text is the fallback and the cross-check. Forms' values are read after their
+ * printed labels ("Họ, chữ đệm, tên …:", "Số định danh cá nhân:", "Ngày, tháng, năm sinh:").
+ * Dates come out as YYYY-MM-DD, genders as male/female, and every field says where it was read.
+ */
+import {type CalendarDay, formatIsoDay, isValidDay} from '../core/calendar.js'
 import type {Province} from '../core/citizen-id.js'
-import type {AnalysisPage, DocumentFields} from '../core/dossier.js'
-import type {DocumentKind} from '../core/document-kind.js'
+import type {AnalysisPage, DocumentFields, ExtractedField, FieldKey, ReviewReason} from '../core/dossier.js'
+import type {DocumentKind, FieldLabel} from '../core/document-kind.js'
+import {parseIdCardQr} from '../core/id-card-qr.js'
+import {foldPhrase, foldWithMap, findApproximate, allowedDistance, editDistance, findPhrase} from '../core/text-match.js'
+import {isIdCardPayload, readableLines} from './classify.js'
 
 export interface ExtractOptions {
   provinces: readonly Province[]
 }
 
-/** Pure: QR payloads must already be on the pages (`page.qr`, see decodePageQr in analyse.ts). */
+export interface Extraction {
+  fields: DocumentFields
+  review: ReviewReason[]
+}
+
+/** The fields only; see extractDocument for the review flags that come with them. */
 export function extractFields(pages: readonly AnalysisPage[], kind: DocumentKind | undefined, options: ExtractOptions): DocumentFields {
-  void pages
-  void kind
-  void options
-  return {}
+  return extractDocument(pages, kind, options).fields
+}
+
+export function extractDocument(pages: readonly AnalysisPage[], kind: DocumentKind | undefined, options: ExtractOptions): Extraction {
+  const review: ReviewReason[] = []
+  if (!kind) return {fields: {}, review}
+  const fromOcr = readLabelledFields(pages, kind)
+  if (!kind.hasQr) return {fields: fromOcr, review}
+
+  const payloads = pages.flatMap((page, index) => (page.qr ?? []).filter(isIdCardPayload).map((payload) => ({payload, index})))
+  for (const {payload, index} of payloads) {
+    const parsed = parseIdCardQr(payload, {provinces: options.provinces})
+    if (!parsed.ok) continue
+    const fields: DocumentFields = {}
+    const page = pages[index]!
+    for (const [key, value] of Object.entries(parsed.value) as Array<[FieldKey, string]>) {
+      if (value === undefined || !kind.fields.includes(key)) continue
+      const field: ExtractedField = {value, source: 'qr', page: index + 1, sourcePage: page.source, confidence: 1, label: 'qr'}
+      const ocr = fromOcr[key]
+      if (ocr && !sameValue(key, ocr.value, value)) {
+        field.ocrValue = ocr.value
+        // A clean OCR reading of the number that differs from the chip's QR is worth a look.
+        if (key === 'idNumber' && ocr.confidence >= 0.8) review.push('field-conflict')
+      }
+      fields[key] = field
+    }
+    // OCR fills what the payload lacks (an old card's QR may carry no issue date).
+    for (const key of kind.fields) if (!fields[key] && fromOcr[key]) fields[key] = fromOcr[key]
+    return {fields, review: [...new Set(review)]}
+  }
+  if (payloads.length > 0) review.push('qr-unreadable')
+  return {fields: fromOcr, review}
+}
+
+function sameValue(key: FieldKey, a: string, b: string): boolean {
+  if (key === 'fullName' || key === 'permanentAddress') return foldPhrase(a) === foldPhrase(b)
+  return a === b
+}
+
+/** Each of the kind's labelled fields, from the first page where its label is found. */
+export function readLabelledFields(pages: readonly AnalysisPage[], kind: DocumentKind): DocumentFields {
+  const fields: DocumentFields = {}
+  for (const label of kind.labels ?? []) {
+    if (fields[label.field]) continue
+    for (const [index, page] of pages.entries()) {
+      const found = readLabel(page, label)
+      if (!found) continue
+      fields[label.field] = {value: found.value, source: 'ocr', page: index + 1, sourcePage: page.source, confidence: found.confidence, label: found.label}
+      break
+    }
+  }
+  // An ID card whose number label OCR missed: the only 12-digit number on it is the number.
+  if (kind.fields.includes('idNumber') && kind.hasQr && !fields.idNumber) {
+    for (const [index, page] of pages.entries()) {
+      const numbers = [...new Set(readableLines(page).flatMap((line) => idNumbersIn(line)))]
+      if (numbers.length !== 1) continue
+      fields.idNumber = {value: numbers[0]!, source: 'ocr', page: index + 1, sourcePage: page.source, confidence: 0.6}
+      break
+    }
+  }
+  return fields
+}
+
+interface LabelRead {
+  value: string
+  label: string
+  confidence: number
+}
+
+function readLabel(page: AnalysisPage, label: FieldLabel): LabelRead | undefined {
+  const lines = readableLines(page)
+  let from = 0
+  if (label.after) {
+    const heading = findPhrase(lines, label.after, {joinLines: 2})
+    if (!heading) return undefined
+    from = heading.line + heading.lines - 1
+  }
+  const format = label.format ?? 'text'
+  for (let index = from; index < lines.length; index += 1) {
+    const line = lines[index]!
+    const hit = labelAt(line, label.labels, index === from && label.after ? afterHeadingStart(line, label.after) : 0)
+    if (!hit) continue
+    const sameLine = valueText(line.slice(hit.end))
+    const candidates = [sameLine, ...(sameLine === '' || format !== 'text' ? [valueText(lines[index + 1] ?? '')] : [])]
+    for (const [offset, text] of candidates.entries()) {
+      const value = parseValue(text, format)
+      if (value === undefined) continue
+      const ocrConfidence = page.lines[index + offset]?.confidence
+      return {value, label: hit.label, confidence: round((ocrConfidence ?? page.confidence ?? 80) / 100)}
+    }
+    // A label with nothing readable after it: keep looking further down (a form repeats labels).
+  }
+  return undefined
+}
+
+/** Where the text after a heading starts on its line, so that a label on the same line is found after it. */
+function afterHeadingStart(line: string, heading: string): number {
+  const match = findPhrase([line], heading)
+  return match ? match.end : 0
+}
+
+/**
+ * A label at (or near) the start of the line: numbering like "1." or "(2)" may come before
+ * it. Returns where the label ends in the original line.
+ */
+function labelAt(line: string, labels: readonly string[], from: number): {end: number; label: string} | undefined {
+  const folded = foldWithMap(line.slice(from))
+  let best: {end: number; label: string; distance: number} | undefined
+  for (const label of labels) {
+    const pattern = foldPhrase(label)
+    const window = folded.text.slice(0, pattern.length + 8)
+    // Near the start of the line, allowing for OCR slips; further on ("… 3. Giới tính: Nam"), only as printed.
+    let found = findApproximate(window, pattern, allowedDistance(pattern.length))
+    if (!found || found.start > 6) {
+      const at = ` ${folded.text}`.indexOf(` ${pattern}`)
+      found = at > 0 ? {start: at, end: at + pattern.length, distance: 0} : undefined
+    }
+    if (!found) continue
+    // The next folded character must not continue a word ("Họ và tên" is not "Họ và tênx").
+    const next = folded.text[found.end]
+    if (next !== undefined && next !== ' ') continue
+    const end = from + folded.map[found.end - 1]! + 1
+    if (!best || found.distance < best.distance || (found.distance === best.distance && label.length > best.label.length)) {
+      best = {end, label, distance: found.distance}
+    }
+  }
+  return best && {end: best.end, label: best.label}
+}
+
+/**
+ * What follows a label: an English sub-label ("/ Full name:") and the colon go, as do the
+ * dotted leaders of a blank form.
+ */
+function valueText(rest: string): string {
+  let text = rest
+  const colon = text.indexOf(':')
+  if (colon >= 0 && colon <= 30) text = text.slice(colon + 1)
+  return text
+    .replace(/[.…_]{2,}/g, ' ')
+    .replace(/^[\s:;,.\-–/|]+/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+function parseValue(text: string, format: NonNullable<FieldLabel['format']>): string | undefined {
+  if (text === '') return undefined
+  switch (format) {
+    case 'name':
+      return parseName(text)
+    case 'id-number':
+      return idNumbersIn(text)[0]
+    case 'date':
+      return parseDate(text)
+    case 'gender':
+      return parseGender(text)
+    default:
+      return text
+  }
+}
+
+const NEXT_LABEL = /^(gioi tinh|ngay|dan toc|quoc tich|noi sinh|noi cu tru|sinh ngay|sex|date of)\b/
+
+/** Letters and spaces from the start; stops at a digit or a mark that starts another field. */
+export function parseName(text: string): string | undefined {
+  const match = /^[\p{L}\p{M}][\p{L}\p{M}' ]*/u.exec(text.normalize('NFC'))
+  if (!match) return undefined
+  const words = match[0].trim().split(/\s+/)
+  // Another label on the same line ("NGUYỄN VĂN AN Giới tính: Nam") ends the name.
+  const stop = words.findIndex((_, index) => index > 0 && NEXT_LABEL.test(foldPhrase(words.slice(index).join(' '))))
+  const name = (stop > 0 ? words.slice(0, stop) : words).join(' ')
+  if (name.length < 2) return undefined
+  const folded = foldPhrase(name)
+  if (/^(ngay|so|gioi tinh|noi|quoc tich|dan toc)\b/.test(folded)) return undefined
+  return name
+}
+
+/** 12-digit numbers in a line, reading the letters OCR takes for digits (O→0, l/I→1) inside number-like tokens. */
+export function idNumbersIn(line: string): string[] {
+  const tokens = line.split(/(\s+)/)
+  const fixed = tokens
+    .map((token) => {
+      const digits = (token.match(/\d/g) ?? []).length
+      if (digits === 0 || digits < token.replace(/[^0-9A-Za-z]/g, '').length * 0.5) return token
+      return token.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1')
+    })
+    .join('')
+  // Digit groups separated by single spaces or dots ("001 090 012 345") are one number.
+  const joined = fixed.replace(/(\d)[ .](?=\d)/g, '$1')
+  return [...joined.matchAll(/(?<!\d)\d{12}(?!\d)/g)].map((match) => match[0])
+}
+
+const DATE_PATTERNS: RegExp[] = [
+  /(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)/,
+  /ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})/,
+  /(?<!\d)(\d{2})(\d{2})(\d{4})(?!\d)/,
+]
+
+/** `01/05/1990`, `1-5-1990`, `ngày 01 tháng 05 năm 1990`, `01051990` → `1990-05-01`. */
+export function parseDate(text: string): string | undefined {
+  const folded = foldVietnameseKeepPunctuation(text)
+  for (const pattern of DATE_PATTERNS) {
+    const match = pattern.exec(folded)
+    if (!match) continue
+    const day: CalendarDay = {day: Number(match[1]), month: Number(match[2]), year: Number(match[3])}
+    if (isValidDay(day) && day.year >= 1900 && day.year <= 2100) return formatIsoDay(day)
+  }
+  return undefined
+}
+
+function foldVietnameseKeepPunctuation(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/(\d)\s*[Oo]/g, '$10')
+}
+
+export function parseGender(text: string): 'male' | 'female' | undefined {
+  const word = foldPhrase(text).split(' ')[0] ?? ''
+  if (word === 'nam' || word === 'male' || word === 'm') return 'male'
+  if (word === 'nu' || word === 'female' || word === 'f') return 'female'
+  // One wrong letter ("Nừ" read as "Ni"): the two words share no letter, so the nearer one wins.
+  if (word.length === 2 && editDistance(word, 'nu') === 1) return 'female'
+  if (word.length === 3 && editDistance(word, 'nam') === 1) return 'male'
+  return undefined
+}
+
+function round(value: number): number {
+  return Math.round(Math.max(0, Math.min(1, value)) * 100) / 100
 }

@@ -2,10 +2,11 @@
  * Reads the catalogues shipped in templates/ and schemas/ (SPEC §3: rules are versioned
  * data, not code). Each file is read once per process.
  */
-import {readFileSync} from 'node:fs'
+import {readdirSync, readFileSync} from 'node:fs'
 
 import type {Level1Agency} from '../core/agency.js'
 import type {Province} from '../core/citizen-id.js'
+import type {DocumentKind} from '../core/document-kind.js'
 import {SohoaError} from '../core/errors.js'
 import {ExitCode} from '../core/exit-codes.js'
 import type {KindHints} from '../core/kind-hints.js'
@@ -45,4 +46,16 @@ export function loadDocumentKindIds(): DocumentKindId[] {
 
 export function loadKindHints(): KindHints {
   return readPackageJson<KindHints>('templates/component-kind-hints.json')
+}
+
+/** The classifier's catalogue: every templates/document-kinds/<id>.json, in file-name order. */
+export function loadDocumentKinds(): DocumentKind[] {
+  const dir = 'templates/document-kinds'
+  let names: string[]
+  try {
+    names = readdirSync(packagePath(dir)).filter((name) => name.endsWith('.json')).sort()
+  } catch (error) {
+    throw new SohoaError('package.data-missing', {file: dir, detail: (error as Error).message}, ExitCode.MissingDependency, {cause: error})
+  }
+  return names.map((name) => readPackageJson<DocumentKind>(`${dir}/${name}`))
 }
