@@ -1,24 +1,211 @@
-/** Validate a dossier against its procedure schema (SPEC §2 step 8, §5). Pure. */
-import type {Province} from './citizen-id.js'
-import type {Document, Dossier, ValidationReport} from './dossier.js'
-import type {ProcedureSchema} from './procedure.js'
+/**
+ * Validate a dossier against its procedure schema (SPEC §2 step 8, §5). Pure. Problems are
+ * data (`{code, severity, path, params}`, problem.ts); their messages and hints, in Vietnamese
+ * and English, are filled in at the edge from src/ui/messages/dossier.ts. Paths point into
+ * the record (`/documents/2/fields/idNumber`) or the procedure (`/cases/0/components/3`).
+ *
+ * Checked: each required component of the case present (a paper that is only shown is a
+ * warning), counts where they can be seen, page resolution and colour (Thông tư 01/2023
+ * Điều 8), field formats, and the consistency of the requester on the forms with the ID
+ * card, and of each ID number with the birth date and gender next to it (§3.5).
+ */
+import {parseIsoDay} from './calendar.js'
+import {checkIdAgainstPerson, type CitizenId, type Gender, maskIdNumber, parseCitizenId, type Province} from './citizen-id.js'
+import {DATE_FIELDS, type Document, type Dossier, ID_FIELDS, UNKNOWN_KIND, type ValidationReport} from './dossier.js'
+import {allComponents, type Component, type ProcedureSchema} from './procedure.js'
+import {hasErrors, jsonPointer, type Problem, problem} from './problem.js'
+import {editDistance} from './text-match.js'
+import {foldVietnamese} from './text-fold.js'
 
 export interface ValidateOptions {
   provinces: readonly Province[]
   /** Thông tư 01/2023/TT-VPCP Điều 8: at least 200 dpi. */
   minDpi?: number
+  /** A kind read with less confidence than this is worth a second look. */
+  reviewBelow?: number
+  /** The ID card kind, whose fields the forms are checked against. */
+  idCardKind?: string
 }
 
-/** Each document with the component (MAGIAYTO) of the procedure it satisfies, if any. */
+const DEFAULTS = {minDpi: 200, reviewBelow: 0.6, idCardKind: 'cccd'}
+
+/** Which case (trường hợp) the dossier follows: the one asked for, or the one it satisfies best. */
+export function chooseCase(documents: readonly Pick<Document, 'kind'>[], procedure: ProcedureSchema, caseIndex?: number): number {
+  if (caseIndex !== undefined && procedure.cases[caseIndex]) return caseIndex
+  let best = 0
+  let bestMissing = Number.POSITIVE_INFINITY
+  for (const [index, entry] of procedure.cases.entries()) {
+    const missing = entry.components.filter((component) => component.required && component.kinds.length > 0 && !documents.some((doc) => component.kinds.includes(doc.kind))).length
+    if (missing < bestMissing) {
+      best = index
+      bestMissing = missing
+    }
+  }
+  return best
+}
+
+/**
+ * Each document with the component (MAGIAYTO) of the case that it satisfies. A component
+ * takes the documents of its kinds in order; a kind several components accept goes to the
+ * first component still short of its count.
+ */
 export function assignComponents(documents: readonly Document[], procedure: ProcedureSchema, caseIndex?: number): Document[] {
-  void procedure
-  void caseIndex
-  return [...documents]
+  const chosen = procedure.cases[chooseCase(documents, procedure, caseIndex)]
+  if (!chosen) return documents.map((doc) => ({...doc}))
+  const taken = new Map<Component, number>()
+  return documents.map((doc) => {
+    const accepting = chosen.components.filter((component) => component.kinds.includes(doc.kind))
+    const component = accepting.find((entry) => (taken.get(entry) ?? 0) < Math.max(1, entry.originals + entry.copies)) ?? accepting[0]
+    if (!component) {
+      const {componentCode: _dropped, ...rest} = doc
+      return rest
+    }
+    taken.set(component, (taken.get(component) ?? 0) + 1)
+    return {...doc, componentCode: component.code}
+  })
 }
 
-export function validateDossier(dossier: Dossier, procedure: ProcedureSchema, options: ValidateOptions): ValidationReport {
-  void dossier
-  void procedure
-  void options
-  return {valid: true, issues: []}
+export function validateDossier(dossier: Dossier, procedure: ProcedureSchema, given: ValidateOptions): ValidationReport {
+  const options = {...DEFAULTS, ...given}
+  const issues: Problem[] = []
+  if (procedure.code !== dossier.procedure && !dossier.procedure.startsWith(`${procedure.code}.`)) {
+    issues.push(problem('dossier.procedure-mismatch', '/procedure', {procedure: dossier.procedure, schema: procedure.code}, 'warning'))
+  }
+  if (dossier.documents.length === 0) {
+    issues.push(problem('dossier.empty', '/documents'))
+    return {valid: false, issues}
+  }
+  const caseIndex = chooseCase(dossier.documents, procedure, dossier.caseIndex)
+  issues.push(...checkComponents(dossier.documents, procedure, caseIndex))
+  for (const [index, doc] of dossier.documents.entries()) {
+    issues.push(...checkDocument(doc, index, procedure, caseIndex, options))
+  }
+  issues.push(...checkRequesters(dossier.documents, options))
+  return {valid: !hasErrors(issues), issues, caseIndex}
+}
+
+function checkComponents(documents: readonly Document[], procedure: ProcedureSchema, caseIndex: number): Problem[] {
+  const issues: Problem[] = []
+  const entries = allComponents(procedure).filter((entry) => entry.caseIndex === caseIndex)
+  for (const {component, componentIndex} of entries) {
+    // A component no document kind stands for cannot be seen on paper; nothing to check.
+    if (component.kinds.length === 0) continue
+    const path = jsonPointer('cases', caseIndex, 'components', componentIndex)
+    const found = documents.filter((doc) => (doc.componentCode !== undefined ? doc.componentCode === component.code : component.kinds.includes(doc.kind)))
+    const params = {component: component.code, name: shortName(component.name), kinds: component.kinds.join(', ')}
+    if (found.length === 0) {
+      if (!component.required) continue
+      issues.push(component.mode === 'present' ? problem('dossier.component-not-shown', path, params, 'warning') : problem('dossier.component-missing', path, params))
+      continue
+    }
+    const expected = component.originals + component.copies
+    if (expected > 0 && found.length > expected) {
+      issues.push(problem('dossier.component-count', path, {...params, found: found.length, expected}, 'warning'))
+    }
+  }
+  return issues
+}
+
+function checkDocument(doc: Document, index: number, procedure: ProcedureSchema, caseIndex: number, options: typeof DEFAULTS & ValidateOptions): Problem[] {
+  const issues: Problem[] = []
+  const at = (...segments: Array<string | number>): string => jsonPointer('documents', index, ...segments)
+  const pages = doc.pages.map((page) => `${page.source.file}#${page.source.page}`).join(', ')
+  if (doc.kind === UNKNOWN_KIND) {
+    issues.push(problem('document.unknown-kind', at('kind'), {document: index + 1, pages}, 'warning'))
+  } else {
+    const accepted = procedure.cases[caseIndex]?.components.some((component) => component.kinds.includes(doc.kind)) ?? false
+    if (!accepted) issues.push(problem('document.unexpected-kind', at('kind'), {document: index + 1, kind: doc.kind, procedure: procedure.code}, 'warning'))
+    if (doc.confidence < options.reviewBelow) {
+      issues.push(problem('document.low-confidence', at('confidence'), {document: index + 1, kind: doc.kind, confidence: doc.confidence}, 'warning'))
+    }
+  }
+  if (doc.review?.includes('field-conflict')) issues.push(problem('document.field-conflict', at('fields'), {document: index + 1}, 'warning'))
+  for (const [pageIndex, page] of doc.pages.entries()) {
+    const where = {document: index + 1, file: page.source.file, page: page.source.page}
+    if (page.dpi < options.minDpi) issues.push(problem('page.low-resolution', at('pages', pageIndex, 'dpi'), {...where, dpi: page.dpi, minDpi: options.minDpi}))
+    if (page.colour === 'grey') issues.push(problem('page.not-colour', at('pages', pageIndex, 'colour'), where, 'warning'))
+  }
+  const ids = new Map<string, CitizenId>()
+  for (const key of ID_FIELDS) {
+    const field = doc.fields[key]
+    if (!field) continue
+    const parsed = parseCitizenId(field.value, {provinces: options.provinces, currentYear: new Date().getFullYear()})
+    if (parsed.ok) ids.set(key, parsed.value)
+    else {
+      const reason = parsed.problems[0]?.code ?? 'citizen-id.invalid'
+      issues.push(problem('field.invalid-id-number', at('fields', key), {document: index + 1, field: key, value: maskIdNumber(field.value), reason}))
+    }
+  }
+  for (const key of DATE_FIELDS) {
+    const field = doc.fields[key]
+    if (field && !parseIsoDay(field.value)) issues.push(problem('field.invalid-date', at('fields', key), {document: index + 1, field: key, value: field.value}))
+  }
+  const gender = doc.fields.gender?.value
+  if (gender !== undefined && gender !== 'male' && gender !== 'female') {
+    issues.push(problem('field.invalid-gender', at('fields', 'gender'), {document: index + 1, value: gender}))
+  }
+  // The ID on a paper agrees with the birth date and gender on the same paper (an ID card, CT01, LLTP).
+  const id = ids.get('idNumber') ?? ids.get('requesterIdNumber')
+  const idKey = ids.has('idNumber') ? 'idNumber' : 'requesterIdNumber'
+  if (id) {
+    const facts = {
+      dateOfBirth: doc.fields.dateOfBirth && parseIsoDay(doc.fields.dateOfBirth.value) ? doc.fields.dateOfBirth.value : undefined,
+      gender: gender === 'male' || gender === 'female' ? (gender as Gender) : undefined,
+    }
+    for (const item of checkIdAgainstPerson(id, facts, at('fields', idKey))) {
+      issues.push({...item, code: item.code.replace('citizen-id.', 'field.id-'), params: {...item.params, document: index + 1, value: maskIdNumber(id.number)}})
+    }
+  }
+  return issues
+}
+
+/** The requester on each form is a person whose ID card is in the dossier: same ID number, same name. */
+function checkRequesters(documents: readonly Document[], options: typeof DEFAULTS & ValidateOptions): Problem[] {
+  const issues: Problem[] = []
+  const cards = documents.map((doc, index) => ({doc, index})).filter(({doc}) => doc.kind === options.idCardKind)
+  if (cards.length === 0) return issues
+  for (const [index, doc] of documents.entries()) {
+    if (doc.kind === options.idCardKind) continue
+    const name = doc.fields.requesterName?.value
+    const number = doc.fields.requesterIdNumber?.value
+    if (name === undefined && number === undefined) continue
+    const byNumber = number === undefined ? undefined : cards.find(({doc: card}) => card.fields.idNumber?.value === number)
+    const byName = name === undefined ? undefined : cards.find(({doc: card}) => card.fields.fullName && sameName(card.fields.fullName.value, name) === 'same')
+    const card = byNumber ?? byName ?? (cards.length === 1 ? cards[0] : undefined)
+    if (!card) {
+      issues.push(problem('dossier.requester-no-card', jsonPointer('documents', index, 'fields', name !== undefined ? 'requesterName' : 'requesterIdNumber'), {document: index + 1, name: name ?? ''}, 'warning'))
+      continue
+    }
+    const cardName = card.doc.fields.fullName?.value
+    if (name !== undefined && cardName !== undefined) {
+      const verdict = sameName(cardName, name)
+      const params = {document: index + 1, card: card.index + 1, formName: name, cardName}
+      if (verdict === 'near') issues.push(problem('dossier.requester-name-near', jsonPointer('documents', index, 'fields', 'requesterName'), params, 'warning'))
+      if (verdict === 'different') issues.push(problem('dossier.requester-name-mismatch', jsonPointer('documents', index, 'fields', 'requesterName'), params))
+    }
+    const cardNumber = card.doc.fields.idNumber?.value
+    if (number !== undefined && cardNumber !== undefined && number !== cardNumber) {
+      issues.push(
+        problem('dossier.requester-id-mismatch', jsonPointer('documents', index, 'fields', 'requesterIdNumber'), {
+          document: index + 1,
+          card: card.index + 1,
+          formId: maskIdNumber(number),
+          cardId: maskIdNumber(cardNumber),
+        }),
+      )
+    }
+  }
+  return issues
+}
+
+/** Names compared folded (case, diacritics and spacing aside); one letter off is "near", an OCR slip more likely than another person. */
+export function sameName(a: string, b: string): 'same' | 'near' | 'different' {
+  const x = foldVietnamese(a)
+  const y = foldVietnamese(b)
+  if (x === y) return 'same'
+  return editDistance(x, y) <= 1 ? 'near' : 'different'
+}
+
+function shortName(name: string): string {
+  return name.length <= 80 ? name : `${name.slice(0, 77)}…`
 }

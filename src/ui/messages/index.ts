@@ -1,4 +1,5 @@
 import {commonMessages} from './common.js'
+import {dossierMessages} from './dossier.js'
 import {inputMessages} from './input.js'
 import {ocrMessages} from './ocr.js'
 import {procedureMessages} from './procedures.js'
@@ -14,4 +15,5 @@ export const messages: MessageTable = {
   ...ocrMessages,
   ...standardsMessages,
   ...procedureMessages,
+  ...dossierMessages,
 }
