@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {CRAWL_FILE, runSohoa} from './helpers/run-sohoa.js'
+import {CRAWL_FILE, runCli} from './helpers/cli.js'
 
 let folder: string
 beforeAll(async () => {
@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(async () => rm(folder, {recursive: true, force: true}))
 
 async function json(args: string[]): Promise<{code: number | null; data: any; stderr: string}> {
-  const run = await runSohoa([...args, '--json'])
+  const run = await runCli([...args, '--json'])
   return {code: run.code, data: JSON.parse(run.stdout), stderr: run.stderr}
 }
 
@@ -77,7 +77,7 @@ describe.concurrent('sohoa id parse', () => {
   })
 
   it('prints the facts without --json, masked', async () => {
-    const run = await runSohoa(['id', 'parse', '001090012345'])
+    const run = await runCli(['id', 'parse', '001090012345'])
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('001******345')
     expect(run.stdout).not.toContain('001090012345')
@@ -164,7 +164,7 @@ describe.concurrent('sohoa procedures list / show', () => {
   })
 
   it('has examples in --help', async () => {
-    const run = await runSohoa(['procedures', 'list', '--help'])
+    const run = await runCli(['procedures', 'list', '--help'])
     expect(run.stdout).toContain('EXAMPLES')
   })
 })
@@ -219,7 +219,7 @@ describe.concurrent('sohoa code parse / allocate', () => {
     const first = await json(['code', 'allocate', '--agency', '000.00.00.H56', '--date', '2024-03-15', '--count', '2', '--data-dir', dataDir])
     expect(first.code).toBe(0)
     expect(first.data.codes).toEqual(['000.00.00.H56-240315-0001', '000.00.00.H56-240315-0002'])
-    const run = await runSohoa(['code', 'allocate', '--agency', '000.00.00.H56', '--date', '2024-03-15', '--json'], {SOHOA_DATA_DIR: dataDir})
+    const run = await runCli(['code', 'allocate', '--agency', '000.00.00.H56', '--date', '2024-03-15', '--json'], {env: {SOHOA_DATA_DIR: dataDir}})
     expect(JSON.parse(run.stdout).codes).toEqual(['000.00.00.H56-240315-0003'])
     const bad = await json(['code', 'allocate', '--agency', 'nope', '--data-dir', dataDir])
     expect(bad.code).toBe(2)

@@ -9,7 +9,7 @@ import {type ImportReport, importProcedures} from '../src/pipeline/procedure-imp
 import {loadKindHints} from '../src/tools/package-data.js'
 import {buildCatalogue} from '../scripts/build-procedure-catalogue.js'
 import {BUNDLED_DIR} from '../src/pipeline/procedure-catalogue.js'
-import {CRAWL_FILE, SHARED_DATA} from './helpers/run-sohoa.js'
+import {CRAWL_FILE, SHARED_DATA} from './helpers/cli.js'
 
 const HEADER = 'Tên giấy tờMẫu đơn, tờ khaiSố lượng'
 const context = {kindHints: loadKindHints()}

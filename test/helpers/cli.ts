@@ -3,6 +3,9 @@ import {spawn} from 'node:child_process'
 import path from 'node:path'
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..')
+/** ../shared/data beside the repository, as CI and the developers' machines have it. */
+export const SHARED_DATA = path.resolve(ROOT, '..', 'shared', 'data')
+export const CRAWL_FILE = path.join(SHARED_DATA, 'dvcqg-crawl', 'procedures.jsonl')
 const BIN = path.join(ROOT, 'bin', 'run.js')
 
 export interface CliResult {
@@ -23,7 +26,7 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
       cwd: options.cwd ?? ROOT,
       // NODE_ENV=test (set by vitest) would make oclif run src/ through tsx instead of the built dist/.
-      env: {...process.env, CI: 'true', NODE_ENV: 'production', LANG: 'C', ...options.env},
+      env: {...process.env, CI: 'true', NODE_ENV: 'production', LANG: 'C', SOHOA_LANG: '', ...options.env},
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stdout = ''
