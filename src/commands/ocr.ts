@@ -1,9 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 import chalk from 'chalk'
 
+import type {DroppedPage, PageResult} from '../core/page.js'
 import {type OcrRun, ocrFiles} from '../pipeline/ocr.js'
 import {BaseCommand} from '../ui/base-command.js'
-import {jobsFlag, outFlag} from '../ui/shared-flags.js'
+import {jobsFlag, outFlag, preprocessFlags, preprocessOptions} from '../ui/shared-flags.js'
 
 export default class Ocr extends BaseCommand<typeof Ocr> {
   static override summary = 'Make searchable PDFs and text from scanned pages (JPEG, PNG, TIFF, PDF).'
@@ -25,6 +26,7 @@ export default class Ocr extends BaseCommand<typeof Ocr> {
     out: outFlag,
     jobs: jobsFlag,
     'force-ocr': Flags.boolean({summary: 'OCR PDF pages even when they already have a text layer.', default: false}),
+    ...preprocessFlags,
   }
 
   public async run(): Promise<OcrRun> {
@@ -32,6 +34,7 @@ export default class Ocr extends BaseCommand<typeof Ocr> {
       outDir: this.flags.out,
       jobs: this.flags.jobs,
       forceOcr: this.flags['force-ocr'],
+      preprocess: preprocessOptions(this.flags),
       toolName: this.config.userAgent,
       reporter: this.reporter,
       progressLabel: this.t('ocr.progress'),
@@ -60,9 +63,27 @@ export default class Ocr extends BaseCommand<typeof Ocr> {
       for (const page of outcome.pages.filter((p) => p.textSource === 'existing')) {
         this.log(chalk.dim(this.t('ocr.page-has-text', {file: page.source.file, page: page.source.page})))
       }
+      this.renderCorrections(outcome.pages, outcome.pagesDropped)
       this.log(this.t('ocr.file-done', {file: outcome.file, pages: outcome.pages.length, confidence, output: outcome.pdf}))
     }
     const ok = result.files.filter((outcome) => outcome.status === 'ok').length
     this.log(this.t('ocr.summary', {ok, total: result.files.length, seconds: result.seconds}))
+  }
+
+  /** One dim line per page that preprocessing changed, a warning per page it was unsure of. */
+  private renderCorrections(pages: PageResult[], dropped: DroppedPage[]): void {
+    for (const page of pages) {
+      const where = {file: page.source.file, page: page.source.page}
+      if (page.rotation !== 0) this.log(chalk.dim(this.t('preprocess.page-rotated', {...where, rotation: page.rotation})))
+      if (page.skew !== 0) this.log(chalk.dim(this.t('preprocess.page-deskewed', {...where, skew: page.skew})))
+      if (page.crop) this.log(chalk.dim(this.t('preprocess.page-cropped', where)))
+      if (page.orientationUncertain) {
+        this.logToStderr(chalk.yellow(this.t('preprocess.orientation-uncertain', {...where, confidence: page.orientationConfidence ?? '-'})))
+      }
+    }
+    for (const page of dropped) this.log(chalk.yellow(this.t('preprocess.page-dropped', {file: page.source.file, page: page.source.page})))
+    if (pages.length > 0 && pages.every((page) => page.blank) && dropped.length === 0 && pages.some((page) => page.textSource === 'none')) {
+      this.log(chalk.yellow(this.t('preprocess.all-blank', {file: pages[0]!.source.file})))
+    }
   }
 }

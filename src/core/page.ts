@@ -40,18 +40,51 @@ export type ArchivalImage =
   | {kind: 'jpeg'; bytes: Uint8Array; width: number; height: number}
   | {kind: 'raw'; data: Uint8Array; width: number; height: number; channels: 1 | 3}
 
-export interface PageResult {
+/** A quarter turn, in degrees clockwise. */
+export type Rotation = 0 | 90 | 180 | 270
+
+/**
+ * What preprocessing did to a page to make it upright and straight. Applied in this order:
+ * turn by `rotation` − `skew` degrees clockwise about the centre (keeping the quarter-turned
+ * original frame, new area white), then keep `crop`.
+ */
+export interface PageCorrections {
+  /** Quarter turn applied, clockwise; 0 when the page was upright or orientation uncertain. */
+  rotation: Rotation
+  /** Skew of the text lines found (degrees clockwise) after the turn; corrected by −skew. */
+  skew: number
+  /** Box kept, in pixels of the turned and straightened page; null when nothing was cut. */
+  crop: Box | null
+  /** 0–1; null when orientation was not looked at (`--no-rotate`, a page with its own text). */
+  orientationConfidence: number | null
+  /** The page looked sideways or upside down but not clearly enough to turn; left as it is. */
+  orientationUncertain: boolean
+  /** Nothing on the page but paper (noise, bleed-through and punch holes aside). */
+  blank: boolean
+}
+
+export interface PageResult extends PageCorrections {
   source: PageSource
   text: string
   /** Mean word confidence 0–100; null when the text came from an existing text layer. */
   confidence: number | null
-  /** `ocr`: recognised by us; `existing`: the PDF page already had text and was kept. */
-  textSource: 'ocr' | 'existing'
+  /**
+   * `ocr`: recognised by us; `existing`: the PDF page already had text and was kept; `none`:
+   * a blank page kept without reading it (a file whose every page is blank).
+   */
+  textSource: 'ocr' | 'existing' | 'none'
   dpi: number
   dpiSource: 'file' | 'assumed' | 'pdf'
+  /** Size of the page as archived and read, after corrections. */
   width: number
   height: number
   seconds: number
+}
+
+/** A page left out of its document, and why; listed in results so that none is lost silently. */
+export interface DroppedPage {
+  source: PageSource
+  reason: 'blank'
 }
 
 /** The resolution used when a file does not say its own. */

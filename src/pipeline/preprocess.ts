@@ -1,11 +1,30 @@
 /**
  * Preprocess: from an acquired page to the two images the rest of the pipeline needs: the
- * archival colour copy (kept as delivered wherever possible) and the grey image OCR reads.
+ * archival colour copy (kept as delivered wherever possible) and the grey image OCR reads,
+ * both turned upright, straightened and freed of the scanner border by the same plan.
+ *
+ * The decisions come from a downscaled grey copy (page-analysis.ts, pure); the full-size
+ * images are corrected here with sharp. A page needing no correction keeps its archival
+ * bytes untouched (a plain JPEG stays byte for byte); one that does is archived as the
+ * corrected raw pixels, losslessly.
  */
-import type {ArchivalImage, PageSource} from '../core/page.js'
-import {archivalImage, ocrImage, type OcrImage} from '../tools/images.js'
+import type {ArchivalImage, Box, DroppedPage, OcrResult, PageCorrections, PageSource} from '../core/page.js'
+import {
+  archivalImage,
+  downscaleGrey,
+  greyPixels,
+  type ImageSource,
+  isWashedOut,
+  ocrImage,
+  type OcrImage,
+  type RawPixels,
+  straighten,
+  type StraightenPlan,
+} from '../tools/images.js'
 import type {Matrix} from '../tools/pdf.js'
 import {type AcquiredPage, imageError} from './acquire.js'
+import {type OcrPlacement, placeOcrResult} from './ocr-placement.js'
+import {analysePage, DEFAULT_ANALYSIS_OPTIONS, type PageAnalysis} from './page-analysis.js'
 
 export type ArchivalPage = {kind: 'image'; image: ArchivalImage} | {kind: 'pdf-page'; index: number; pixelToPdf: Matrix | undefined}
 
@@ -13,27 +32,73 @@ export interface PreparedPage {
   source: PageSource
   dpi: number
   dpiSource: 'file' | 'assumed' | 'pdf'
+  /** Size after corrections. */
   width: number
   height: number
   archival: ArchivalPage
-  /** The image to OCR; absent when the page's own text layer is kept. */
+  /** The image to OCR; absent when the page's own text layer is kept or the page is blank. */
   ocr: OcrImage | undefined
   existingText: string | undefined
+  corrections: PageCorrections
+  /** Where the OCR image's pixels land in the archival image, when the two differ. */
+  ocrPlacement?: OcrPlacement
 }
 
 export interface PreprocessOptions {
   forceOcr: boolean
+  /** Turn pages upright (0/90/180/270). */
+  rotate: boolean
+  /** Straighten pages skewed by up to ±10°. */
+  deskew: boolean
+  /** Cut dark scanner borders. */
+  cropBorders: boolean
+  /** Read blank pages all the same (they are kept); otherwise they are not OCRed. */
+  keepBlank: boolean
 }
 
-export async function preparePage(page: AcquiredPage, options: PreprocessOptions): Promise<PreparedPage> {
+export const DEFAULT_PREPROCESS_OPTIONS: Omit<PreprocessOptions, 'forceOcr'> = {
+  rotate: true,
+  deskew: true,
+  cropBorders: true,
+  keepBlank: false,
+}
+
+/** The analysis runs at about this resolution: enough for 0.1° and small diacritics. */
+const ANALYSIS_DPI = 150
+
+/**
+ * Up to this skew (degrees) OCR reads the page unresampled and its words are placed into the
+ * straightened frame; beyond it tesseract's line finding suffers more than the resampling
+ * costs, so it reads the straightened page. Measured with bench/preprocess.ts and the real
+ * pages (bench/real-pages-cer.ts).
+ */
+export const OCR_RESAMPLE_SKEW = Number(process.env.SOHOA_OCR_RESAMPLE_SKEW ?? 2.5)
+
+const UNTOUCHED: PageCorrections = {
+  rotation: 0,
+  skew: 0,
+  crop: null,
+  orientationConfidence: null,
+  orientationUncertain: false,
+  blank: false,
+}
+
+export async function preparePage(page: AcquiredPage, given: Pick<PreprocessOptions, 'forceOcr'> & Partial<PreprocessOptions>): Promise<PreparedPage> {
+  const options: PreprocessOptions = {...DEFAULT_PREPROCESS_OPTIONS, ...given}
   const base = {source: page.source, dpi: page.dpi, dpiSource: page.dpiSource}
   if (page.kind === 'image') {
     try {
-      const ocr = await ocrImage(page.image, page.dpi)
-      const image = await archivalImage(page.image, page.keepJpegBytes)
-      return {...base, width: ocr.width, height: ocr.height, archival: {kind: 'image', image}, ocr, existingText: undefined}
+      const grey = await greyPixels(page.image)
+      const {plan, corrections} = await planCorrections(grey, page.dpi, options)
+      if (!plan) {
+        const ocr = corrections.blank && !options.keepBlank ? undefined : await ocrImage(page.image, page.dpi)
+        const image = await archivalImage(page.image, page.keepJpegBytes)
+        return {...base, width: grey.width, height: grey.height, archival: {kind: 'image', image}, ocr, existingText: undefined, corrections}
+      }
+      const archivalSource = await archivalImage(page.image, false)
+      return {...base, ...(await corrected(grey, rawOf(archivalSource), plan, page.dpi, corrections, options)), existingText: undefined}
     } catch (error) {
-      throw imageError(page.path, error)
+      throw imageError(page.source.file, error)
     }
   }
   if (page.existingText !== '' && !options.forceOcr) {
@@ -44,16 +109,160 @@ export async function preparePage(page: AcquiredPage, options: PreprocessOptions
       archival: {kind: 'pdf-page', index: page.pdfIndex, pixelToPdf: undefined},
       ocr: undefined,
       existingText: page.existingText,
+      corrections: UNTOUCHED,
     }
   }
   const rendered = await page.render(page.dpi)
-  const ocr = await ocrImage({raw: {data: rendered.data, width: rendered.width, height: rendered.height, channels: 4}}, page.dpi)
+  const raw: RawPixels = {data: rendered.data, width: rendered.width, height: rendered.height, channels: 4}
+  const grey = await greyPixels({raw})
+  const {plan, corrections} = await planCorrections(grey, page.dpi, options)
+  if (!plan) {
+    const ocr = corrections.blank && !options.keepBlank ? undefined : await ocrImage({raw}, page.dpi)
+    return {
+      ...base,
+      width: rendered.width,
+      height: rendered.height,
+      archival: {kind: 'pdf-page', index: page.pdfIndex, pixelToPdf: rendered.pixelToPdf},
+      ocr,
+      existingText: undefined,
+      corrections,
+    }
+  }
+  // A PDF page cannot be straightened in place: the corrected rendering replaces it.
+  return {...base, ...(await corrected(grey, raw, plan, page.dpi, corrections, options)), existingText: undefined}
+}
+
+async function corrected(
+  grey: RawPixels,
+  colour: RawPixels,
+  plan: StraightenPlan,
+  dpi: number,
+  corrections: PageCorrections,
+  options: PreprocessOptions,
+): Promise<Pick<PreparedPage, 'width' | 'height' | 'archival' | 'ocr' | 'corrections'>> {
+  const straightGrey = await straighten(grey, plan)
+  const washedOut = isWashedOut(grey.data)
+  let ocr: OcrImage | undefined
+  let ocrPlacement: OcrPlacement | undefined
+  if (corrections.blank && !options.keepBlank) {
+    ocr = undefined
+  } else if (plan.angle % 90 === 0 || Math.abs(corrections.skew) > OCR_RESAMPLE_SKEW) {
+    ocr = await ocrImage({raw: straightGrey}, dpi, washedOut)
+  } else {
+    const quarter = {angle: corrections.rotation, frame: plan.frame, crop: plan.crop ? unslantedBox(plan.crop, plan.frame, corrections.skew) : null}
+    ocr = await ocrImage({raw: await straighten(grey, quarter)}, dpi, washedOut)
+    const box = quarter.crop ?? {x0: 0, y0: 0}
+    ocrPlacement = {
+      offset: {x: box.x0, y: box.y0},
+      angle: -corrections.skew,
+      centre: {x: plan.frame.width / 2, y: plan.frame.height / 2},
+      after: {x: plan.crop?.x0 ?? 0, y: plan.crop?.y0 ?? 0},
+    }
+  }
+  const straightColour = colour.channels === 1 ? straightGrey : await straighten(colour, plan)
+  const image: ArchivalImage = {
+    kind: 'raw',
+    data: straightColour.data,
+    width: straightColour.width,
+    height: straightColour.height,
+    channels: straightColour.channels === 1 ? 1 : 3,
+  }
+  return {width: image.width, height: image.height, archival: {kind: 'image', image}, ocr, corrections, ...(ocrPlacement ? {ocrPlacement} : {})}
+}
+
+/** The box, in the frame before straightening by −skew, that holds the straightened crop. */
+function unslantedBox(box: Box, frame: {width: number; height: number}, skew: number): Box {
+  const radians = (skew * Math.PI) / 180
+  const cos = Math.cos(radians)
+  const sin = Math.sin(radians)
+  const cx = frame.width / 2
+  const cy = frame.height / 2
+  const corners = [
+    [box.x0, box.y0],
+    [box.x1, box.y0],
+    [box.x0, box.y1],
+    [box.x1, box.y1],
+  ].map(([x, y]) => ({x: cx + (x! - cx) * cos - (y! - cy) * sin, y: cy + (x! - cx) * sin + (y! - cy) * cos}))
   return {
-    ...base,
-    width: rendered.width,
-    height: rendered.height,
-    archival: {kind: 'pdf-page', index: page.pdfIndex, pixelToPdf: rendered.pixelToPdf},
-    ocr,
-    existingText: undefined,
+    x0: Math.max(0, Math.floor(Math.min(...corners.map((c) => c.x)))),
+    y0: Math.max(0, Math.floor(Math.min(...corners.map((c) => c.y)))),
+    x1: Math.min(frame.width, Math.ceil(Math.max(...corners.map((c) => c.x)))),
+    y1: Math.min(frame.height, Math.ceil(Math.max(...corners.map((c) => c.y)))),
   }
 }
+
+/** The OCR result in the archival image's pixel frame (the frame the PDF text layer uses). */
+export function placeOcr(prepared: PreparedPage, ocr: OcrResult): OcrResult {
+  return placeOcrResult(ocr, prepared.ocrPlacement)
+}
+
+function rawOf(image: ArchivalImage): RawPixels {
+  if (image.kind !== 'raw') throw new Error('expected decoded pixels')
+  return {data: image.data, width: image.width, height: image.height, channels: image.channels}
+}
+
+/**
+ * Analyses a downscaled copy and scales its decisions up to the full image. `plan` is
+ * undefined when the page needs no change at all.
+ */
+export async function planCorrections(
+  grey: RawPixels,
+  dpi: number,
+  options: Omit<PreprocessOptions, 'forceOcr'>,
+): Promise<{plan: StraightenPlan | undefined; corrections: PageCorrections; analysis: PageAnalysis}> {
+  const scale = Math.min(1, ANALYSIS_DPI / dpi)
+  const small = await downscaleGrey(grey, Math.max(1, Math.round(grey.width * scale)))
+  const workDpi = dpi * (small.width / grey.width)
+  const analysis = analysePage(small, workDpi, {
+    ...DEFAULT_ANALYSIS_OPTIONS,
+    rotate: options.rotate,
+    deskew: options.deskew,
+    cropBorders: options.cropBorders,
+  })
+  const quarter = analysis.rotation % 180 !== 0
+  const frame = {width: quarter ? grey.height : grey.width, height: quarter ? grey.width : grey.height}
+  const crop = analysis.crop ? scaleBox(analysis.crop, frame.width / analysis.width, frame.height / analysis.height, frame) : null
+  const corrections: PageCorrections = {
+    rotation: analysis.rotation,
+    skew: analysis.skew,
+    crop,
+    orientationConfidence: analysis.orientation ? analysis.orientation.confidence : null,
+    orientationUncertain: analysis.orientationUncertain,
+    blank: analysis.blank?.blank ?? false,
+  }
+  const angle = analysis.rotation - analysis.skew
+  const plan = angle === 0 && !crop ? undefined : {angle, frame, crop}
+  return {plan, corrections, analysis}
+}
+
+function scaleBox(
+  box: {x0: number; y0: number; x1: number; y1: number},
+  sx: number,
+  sy: number,
+  frame: {width: number; height: number},
+): {x0: number; y0: number; x1: number; y1: number} {
+  return {
+    x0: Math.max(0, Math.round(box.x0 * sx)),
+    y0: Math.max(0, Math.round(box.y0 * sy)),
+    x1: Math.min(frame.width, Math.round(box.x1 * sx)),
+    y1: Math.min(frame.height, Math.round(box.y1 * sy)),
+  }
+}
+
+/**
+ * Which pages stay in their document: blank pages are dropped and listed, unless asked to
+ * keep them. A file whose every page is blank keeps them all (an empty PDF is no document,
+ * and the pages are the only evidence of what was scanned); its pages stay flagged `blank`.
+ */
+export function partitionBlankPages<T extends {result: {source: PageSource; blank: boolean}}>(
+  pages: readonly T[],
+  keepBlank: boolean,
+): {kept: T[]; dropped: DroppedPage[]} {
+  if (keepBlank || pages.every((page) => page.result.blank)) return {kept: [...pages], dropped: []}
+  return {
+    kept: pages.filter((page) => !page.result.blank),
+    dropped: pages.filter((page) => page.result.blank).map((page) => ({source: page.result.source, reason: 'blank'}) as const),
+  }
+}
+
+export type {ImageSource}

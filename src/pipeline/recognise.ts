@@ -12,11 +12,13 @@ import type {OcrResult, PageResult} from '../core/page.js'
 import {OcrPool} from '../tools/tesseract.js'
 import {silentReporter, type Reporter} from '../ui/reporter.js'
 import {acquireFile, type AcquiredFile, type InputRef, resolveInputs} from './acquire.js'
-import {preparePage, type PreparedPage} from './preprocess.js'
+import {placeOcr, preparePage, type PreparedPage, type PreprocessOptions} from './preprocess.js'
 
 export interface RecogniseOptions {
   jobs: number
   forceOcr: boolean
+  /** Orientation, deskew, border crop, blank pages (preprocess.ts); all on by default. */
+  preprocess?: Partial<Omit<PreprocessOptions, 'forceOcr'>>
   reporter?: Reporter
   progressLabel?: string
 }
@@ -95,19 +97,20 @@ export async function recogniseInputs<R>(inputs: readonly InputRef[], options: R
 
 async function recognisePage(file: AcquiredFile, index: number, pool: () => Promise<OcrPool>, options: RecogniseOptions): Promise<RecognisedPage> {
   const started = performance.now()
-  const prepared = await preparePage(await file.page(index), {forceOcr: options.forceOcr})
-  const ocr = prepared.ocr ? await (await pool()).recognize(prepared.ocr.png) : undefined
+  const prepared = await preparePage(await file.page(index), {...options.preprocess, forceOcr: options.forceOcr})
+  const ocr = prepared.ocr ? placeOcr(prepared, await (await pool()).recognize(prepared.ocr.png)) : undefined
   const text = normaliseText(ocr ? ocr.text : (prepared.existingText ?? ''))
   const result: PageResult = {
     source: prepared.source,
     text,
     confidence: ocr ? round(ocr.confidence, 1) : null,
-    textSource: ocr ? 'ocr' : 'existing',
+    textSource: ocr ? 'ocr' : prepared.existingText === undefined ? 'none' : 'existing',
     dpi: prepared.dpi,
     dpiSource: prepared.dpiSource,
     width: prepared.width,
     height: prepared.height,
     seconds: round((performance.now() - started) / 1000, 2),
+    ...prepared.corrections,
   }
   // The OCR image is no longer needed once read; keep only what the PDF needs.
   prepared.ocr = undefined

@@ -109,12 +109,14 @@ export interface OcrImage {
  * page is washed out; a median filter first keeps the stretch from amplifying scanner
  * grain, which otherwise wrecks tesseract's page layout analysis.
  */
-export async function ocrImage(source: ImageSource, dpi: number): Promise<OcrImage> {
+export async function ocrImage(source: ImageSource, dpi: number, washedOut?: boolean): Promise<OcrImage> {
   return guard(async () => {
     const grey = open(source).rotate().flatten({background: '#ffffff'}).toColourspace('b-w')
     const {data, info} = await grey.raw().toBuffer({resolveWithObject: true})
     let image = sharp(data, {raw: {width: info.width, height: info.height, channels: 1}})
-    if (isWashedOut(data)) image = image.median(3).normalise()
+    // A straightened page's white corners would hide how washed out the paper is: the caller
+    // then says, from the page before straightening.
+    if (washedOut ?? isWashedOut(data)) image = image.median(3).normalise()
     const png = await image.withMetadata({density: dpi}).png({compressionLevel: 1}).toBuffer()
     return {png, width: info.width, height: info.height}
   })
@@ -138,6 +140,61 @@ export function isWashedOut(grey: Uint8Array): boolean {
     return 255
   }
   return percentile(0.995) - percentile(0.002) < 110
+}
+
+/** Full-resolution 8-bit grey pixels, upright per EXIF, alpha flattened onto white. */
+export async function greyPixels(source: ImageSource): Promise<RawPixels> {
+  return guard(async () => {
+    const {data, info} = await open(source).rotate().flatten({background: '#ffffff'}).toColourspace('b-w').raw().toBuffer({resolveWithObject: true})
+    return {data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels: 1}
+  })
+}
+
+/** A smaller grey copy, `width` pixels wide (area-averaged, which also quietens grain). */
+export async function downscaleGrey(grey: RawPixels, width: number): Promise<RawPixels> {
+  return guard(async () => {
+    if (width >= grey.width) return grey
+    const {data, info} = await sharp(grey.data, {raw: {width: grey.width, height: grey.height, channels: 1}})
+      .resize({width, kernel: 'linear', fastShrinkOnLoad: false})
+      .toColourspace('b-w')
+      .raw()
+      .toBuffer({resolveWithObject: true})
+    return {data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels: 1}
+  })
+}
+
+/** How to straighten a page: turn, keep the original frame about the centre, then crop. */
+export interface StraightenPlan {
+  /** Degrees clockwise about the centre. */
+  angle: number
+  /** The frame kept around the centre after turning (the quarter-turned original size). */
+  frame: {width: number; height: number}
+  /** Box kept inside `frame`; the whole frame when null. */
+  crop: {x0: number; y0: number; x1: number; y1: number} | null
+}
+
+/** Turns and crops raw pixels losslessly apart from the interpolation; new area is white. */
+export async function straighten(raw: RawPixels, plan: StraightenPlan): Promise<RawPixels> {
+  return guard(async () => {
+    const channels = raw.channels === 1 || raw.channels === 2 ? 1 : 3
+    let image = sharp(raw.data, {raw: {width: raw.width, height: raw.height, channels: raw.channels}}).flatten({background: '#ffffff'})
+    image = channels === 1 ? image.toColourspace('b-w') : image.toColourspace('srgb')
+    if (plan.angle !== 0) image = image.rotate(plan.angle, {background: '#ffffff'})
+    const turned = await image.raw().toBuffer({resolveWithObject: true})
+    const box = plan.crop ?? {x0: 0, y0: 0, x1: plan.frame.width, y1: plan.frame.height}
+    const left = Math.round((turned.info.width - plan.frame.width) / 2) + box.x0
+    const top = Math.round((turned.info.height - plan.frame.height) / 2) + box.y0
+    const x0 = Math.max(0, Math.min(turned.info.width - 1, left))
+    const y0 = Math.max(0, Math.min(turned.info.height - 1, top))
+    const width = Math.max(1, Math.min(turned.info.width - x0, box.x1 - box.x0))
+    const height = Math.max(1, Math.min(turned.info.height - y0, box.y1 - box.y0))
+    let out = sharp(turned.data, {raw: {width: turned.info.width, height: turned.info.height, channels: turned.info.channels}})
+      .extract({left: x0, top: y0, width, height})
+    if (turned.info.channels !== channels) out = out.removeAlpha()
+    if (channels === 1) out = out.toColourspace('b-w')
+    const {data, info} = await out.raw().toBuffer({resolveWithObject: true})
+    return {data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels: info.channels === 1 ? 1 : 3}
+  })
 }
 
 /**

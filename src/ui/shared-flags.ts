@@ -17,3 +17,35 @@ export const outFlag = Flags.directory({
   required: true,
   env: 'SOHOA_OUT',
 })
+
+/**
+ * Preprocessing switches, shared by every command that reads scans (ocr, run, classify).
+ * Turn them into options with `preprocessOptions(flags)`.
+ */
+export const preprocessFlags = {
+  rotate: Flags.boolean({
+    summary: 'Turn sideways or upside-down pages upright (--no-rotate leaves them as scanned).',
+    allowNo: true,
+    default: true,
+    env: 'SOHOA_ROTATE',
+  }),
+  deskew: Flags.boolean({
+    summary: 'Straighten pages scanned at a slant of up to 10° (--no-deskew leaves them as scanned).',
+    allowNo: true,
+    default: true,
+    env: 'SOHOA_DESKEW',
+  }),
+  'keep-blank': Flags.boolean({
+    summary: 'Keep blank pages in the outputs instead of dropping them (dropped pages are listed either way).',
+    default: false,
+    env: 'SOHOA_KEEP_BLANK',
+  }),
+}
+
+export function preprocessOptions(flags: {rotate: boolean; deskew: boolean; 'keep-blank': boolean}): {
+  rotate: boolean
+  deskew: boolean
+  keepBlank: boolean
+} {
+  return {rotate: flags.rotate, deskew: flags.deskew, keepBlank: flags['keep-blank']}
+}

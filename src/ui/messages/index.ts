@@ -2,6 +2,7 @@ import {commonMessages} from './common.js'
 import {dossierMessages} from './dossier.js'
 import {inputMessages} from './input.js'
 import {ocrMessages} from './ocr.js'
+import {preprocessMessages} from './preprocess.js'
 import {procedureMessages} from './procedures.js'
 import {standardsMessages} from './standards.js'
 import type {MessageTable} from './types.js'
@@ -13,6 +14,7 @@ export const messages: MessageTable = {
   ...commonMessages,
   ...inputMessages,
   ...ocrMessages,
+  ...preprocessMessages,
   ...standardsMessages,
   ...procedureMessages,
   ...dossierMessages,
