@@ -50,11 +50,7 @@ export async function analyseDossier(pages: readonly RecognisedPage[], options: 
     if (options.readQr !== false && !page.blank) page.qr = await readPageQr(recognised, page, kinds)
     analysed.push(page)
   }
-  // A file whose every page is blank is kept whole (preprocess.partitionBlankPages): it is a document, not separators.
-  const allBlankFiles = new Set(
-    [...new Set(analysed.map((page) => page.source.file))].filter((file) => analysed.filter((page) => page.source.file === file).every((page) => page.blank)),
-  )
-  for (const page of analysed) if (allBlankFiles.has(page.source.file)) page.blank = false
+  // Scanners often write one file per page, so a blank file is a separator sheet like any blank page.
   const pagesDropped: DroppedPage[] = analysed.filter((page) => page.blank).map((page) => ({source: page.source, reason: 'blank'}))
   const documents = splitPages(analysed, options.split, kinds).map((group): AnalysedDocument => {
     const classification = classifyDocument(group.pages, kinds)
@@ -92,7 +88,8 @@ export async function analysisPage(recognised: RecognisedPage): Promise<Analysis
     text: result.text,
     lines,
     confidence: result.confidence,
-    blank: result.blank,
+    // Preprocessing decides from the pixels; a page OCR found nothing on is a separator too.
+    blank: result.blank || (result.textSource === 'ocr' && !/[\p{L}\p{N}]{2}/u.test(result.text)),
     dpi: result.dpi,
     width: result.width,
     height: result.height,

@@ -1,0 +1,172 @@
+/**
+ * Synthetic dossiers of the SPEC procedures for the accuracy benchmark: page files in a
+ * folder per dossier, and the truth (documents, kinds, fields, page texts) beside them.
+ * Everything depends on the seed; vary it to keep rules from fitting one sample.
+ */
+import {mkdir, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+
+import QRCode from 'qrcode'
+import sharp, {type OverlayOptions} from 'sharp'
+
+import {type FontName, mulberry32, renderPage} from '../../scripts/lib/page-render.js'
+import type {ProcedureSchema} from '../../src/core/procedure.js'
+import {generateDocument} from './documents.js'
+import {person, pick, type Random} from './people.js'
+
+export interface TruthPage {
+  file: string
+  text: string
+  blank: boolean
+  dpi: number
+}
+
+export interface TruthDocument {
+  kind: string
+  files: string[]
+  fields: Record<string, string>
+  hasQr: boolean
+}
+
+export interface TruthDossier {
+  dir: string
+  procedure: string
+  pages: TruthPage[]
+  documents: TruthDocument[]
+}
+
+/** Kinds no SPEC procedure asks for but a dossier may carry, so that every kind is seen. */
+const EXTRA_KINDS = ['giay-khai-sinh', 'giay-chung-nhan-ket-hon', 'to-khai-lltp', 'van-ban-uy-quyen', 'xac-nhan-tinh-trang-hon-nhan', 'hop-dong-thue-nha', 'ct07']
+
+export function dossierKinds(random: Random, procedure: ProcedureSchema): string[] {
+  const cases = procedure.cases.filter((entry) => entry.components.some((component) => component.kinds.length > 0))
+  const chosen = cases.length > 0 ? pick(random, cases) : procedure.cases[0]!
+  const kinds: string[] = []
+  for (const component of chosen.components) {
+    if (component.kinds.length === 0) continue
+    if (component.required || random() < 0.35) kinds.push(component.kinds[0]!)
+  }
+  if (!kinds.includes('cccd')) kinds.push('cccd')
+  if (procedure.code === '1.000894' || random() < 0.2) kinds.push('cccd')
+  if (random() < 0.5) kinds.push(pick(random, EXTRA_KINDS))
+  // Order varies: forms first usually, cards anywhere.
+  return kinds.sort(() => random() - 0.5)
+}
+
+interface Style {
+  font: FontName
+  sizePt: number
+  dpi: number
+  jpeg: boolean
+  rotate: number
+  blur: number
+  noise: number
+  contrast: number
+  seed: number
+}
+
+function style(random: Random): Style {
+  const rough = random() < 0.5
+  return {
+    font: pick(random, ['serif', 'sans', 'condensed'] as const),
+    sizePt: 10 + Math.round(random() * 3),
+    dpi: random() < 0.2 ? 200 : 300,
+    jpeg: random() < 0.6,
+    rotate: rough ? (random() - 0.5) * 3 : (random() - 0.5) * 0.6,
+    blur: rough && random() < 0.7 ? 0.3 + random() * 0.6 : 0,
+    noise: rough ? random() * 12 : random() * 4,
+    contrast: rough ? 0.7 + random() * 0.25 : 1,
+    seed: Math.floor(random() * 1e9),
+  }
+}
+
+const mmToPx = (mm: number, dpi: number) => Math.round((mm / 25.4) * dpi)
+
+async function textPage(lines: string[], s: Style): Promise<Buffer> {
+  return renderPage({
+    lines,
+    font: s.font,
+    sizePt: s.sizePt,
+    dpi: s.dpi,
+    format: s.jpeg ? 'jpeg' : 'png',
+    paper: {r: 252, g: 250, b: 244},
+    degrade: {rotate: s.rotate, blurSigma: s.blur || undefined, noise: s.noise, contrast: s.contrast, seed: s.seed},
+  })
+}
+
+/** One side of a card, 95 × 72 mm (the renderer's line spacing needs more than a real card's 54 mm), with its QR code at the top right on the front. */
+async function cardSide(lines: string[], s: Style, qr?: string): Promise<Buffer> {
+  const side = await renderPage({lines, font: s.font === 'serif' ? 'sans' : s.font, sizePt: 7, dpi: s.dpi, pageMm: {width: 95, height: 72}, marginMm: 3, paper: {r: 240, g: 246, b: 250}})
+  const layers: OverlayOptions[] = []
+  if (qr) {
+    const size = mmToPx(15, s.dpi)
+    const code = await QRCode.toBuffer(qr, {errorCorrectionLevel: 'M', margin: 1, width: size})
+    layers.push({input: code, left: mmToPx(95 - 3 - 16, s.dpi), top: mmToPx(3, s.dpi)})
+  }
+  const {width, height} = await sharp(side).metadata()
+  const frame = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect x="1" y="1" width="${width! - 2}" height="${height! - 2}" rx="${mmToPx(3, s.dpi)}" fill="none" stroke="#555" stroke-width="2"/></svg>`)
+  layers.push({input: frame, left: 0, top: 0})
+  return sharp(side).composite(layers).png().toBuffer()
+}
+
+/** A photocopy of a card: the side(s) on an A4 page, then the page's own degradation. */
+async function cardPage(sides: Buffer[], s: Style): Promise<Buffer> {
+  const width = mmToPx(210, s.dpi)
+  const height = mmToPx(297, s.dpi)
+  const layers = sides.map((input, index) => ({input, left: mmToPx(25, s.dpi), top: mmToPx(25 + index * 80, s.dpi)}))
+  let image = sharp({create: {width, height, channels: 3, background: {r: 252, g: 250, b: 244}}}).composite(layers)
+  let buffer = await image.png().toBuffer()
+  image = sharp(buffer)
+  if (s.rotate) image = image.rotate(s.rotate, {background: {r: 252, g: 250, b: 244}})
+  if (s.blur > 0.3) image = image.blur(s.blur)
+  if (s.contrast < 1) image = image.linear(s.contrast, 255 * (1 - s.contrast))
+  buffer = await image.withMetadata({density: s.dpi}).toFormat(s.jpeg ? 'jpeg' : 'png', s.jpeg ? {quality: 85} : {}).toBuffer()
+  return buffer
+}
+
+export async function generateDossier(dir: string, procedure: ProcedureSchema, random: Random): Promise<TruthDossier> {
+  await mkdir(dir, {recursive: true})
+  const requester = person(random)
+  const others = {
+    child: person(random, {fromYear: 2023, toYear: 2025}),
+    deceased: person(random, {fromYear: 1930, toYear: 1960}),
+    partner: person(random, {gender: requester.gender === 'male' ? 'female' : 'male'}),
+  }
+  const truth: TruthDossier = {dir, procedure: procedure.code, pages: [], documents: []}
+  const kinds = dossierKinds(random, procedure)
+  let cards = 0
+  const write = async (bytes: Buffer, text: string, s: Style, blank = false): Promise<string> => {
+    const ext = s.jpeg ? 'jpg' : 'png'
+    const file = `p${truth.pages.length + 1}.${ext}`
+    await writeFile(path.join(dir, file), bytes)
+    truth.pages.push({file, text, blank, dpi: s.dpi})
+    return file
+  }
+  for (const [index, kind] of kinds.entries()) {
+    if (index > 0 && random() < 0.25) {
+      const s = style(random)
+      await write(await renderPage({lines: [], dpi: s.dpi, format: s.jpeg ? 'jpeg' : 'png', degrade: {noise: s.noise, seed: s.seed}}), '', s, true)
+    }
+    // A second card is the partner's (marriage) or a witness's.
+    const who = kind === 'cccd' && cards++ > 0 ? others.partner : requester
+    const doc = generateDocument(kind, random, who, others)
+    const files: string[] = []
+    const s = style(random)
+    if (doc.card) {
+      const front = await cardSide(doc.card.front, s, doc.card.payload)
+      const back = await cardSide(doc.card.back, s)
+      if (doc.card.layout === 'one-page') files.push(await write(await cardPage([front, back], s), [...doc.card.front, ...doc.card.back].join('\n'), s))
+      else {
+        files.push(await write(await cardPage([front], s), doc.card.front.join('\n'), s))
+        files.push(await write(await cardPage([back], s), doc.card.back.join('\n'), s))
+      }
+    } else {
+      for (const lines of doc.pages) files.push(await write(await textPage(lines, s), lines.join('\n'), s))
+    }
+    truth.documents.push({kind, files, fields: doc.fields, hasQr: doc.card !== undefined})
+  }
+  await writeFile(path.join(dir, '..', `${path.basename(dir)}.truth.json`), JSON.stringify(truth, null, 2))
+  return truth
+}
+
+export {mulberry32}
