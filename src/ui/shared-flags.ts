@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 
+import {SPLIT_MODES} from '../core/dossier.js'
 import {defaultJobs} from '../tools/tesseract.js'
 
 /** Flags used by several commands, defined once. */
@@ -49,3 +50,10 @@ export function preprocessOptions(flags: {rotate: boolean; deskew: boolean; 'kee
 } {
   return {rotate: flags.rotate, deskew: flags.deskew, keepBlank: flags['keep-blank']}
 }
+
+export const splitFlag = Flags.option({
+  summary: 'How pages become documents: auto (separator sheets, titles, ID cards) or per-file (one document per input file).',
+  options: SPLIT_MODES,
+  default: 'auto' as const,
+  env: 'SOHOA_SPLIT',
+})()
