@@ -189,3 +189,17 @@ describe('extractFields', () => {
     expect([parseGender('Nam'), parseGender('Nữ'), parseGender('Nu'), parseGender('Khác')]).toEqual(['male', 'female', 'female', undefined])
   })
 })
+
+describe('spellNamesAsCards', () => {
+  it('writes a form name OCR read without diacritics as the ID card QR spells it', async () => {
+    const {spellNamesAsCards} = await import('../src/pipeline/analyse.js')
+    const field = (value: string, source: 'qr' | 'ocr') => ({value, source, page: 1, sourcePage: {file: 'a', page: 1}, confidence: 1})
+    const documents = [
+      {kind: 'to-khai-khai-sinh', confidence: 1, evidence: [], pages: [], fields: {requesterName: field('NGUYEN THANH THUY', 'ocr'), childName: field('LE MINH', 'ocr')}},
+      {kind: 'cccd', confidence: 1, evidence: [], pages: [], fields: {fullName: field('Nguyễn Thanh Thùy', 'qr')}},
+    ]
+    spellNamesAsCards(documents)
+    expect(documents[0]!.fields.requesterName).toMatchObject({value: 'NGUYỄN THANH THÙY', ocrValue: 'NGUYEN THANH THUY', spelledAs: {document: 2, field: 'fullName'}})
+    expect(documents[0]!.fields.childName?.value).toBe('LE MINH')
+  })
+})

@@ -56,6 +56,11 @@ export interface ExtractedField {
   label?: string
   /** The OCR reading, when the QR gave the value and OCR read something else (cross-check). */
   ocrValue?: string
+  /**
+   * The name as OCR read it was taken for the one on this document's ID card (same letters,
+   * diacritics lost or misread) and written as the card's QR code spells it.
+   */
+  spelledAs?: {document: number; field: FieldKey}
 }
 
 export type DocumentFields = Partial<Record<FieldKey, ExtractedField>>

@@ -5,9 +5,10 @@
  * split so that an ID-card page is known by its QR code too.
  */
 import type {AnalysisPage, Document, SplitMode, TextLine} from '../core/dossier.js'
-import {documentPage, UNKNOWN_KIND} from '../core/dossier.js'
+import {documentPage, NAME_FIELDS, UNKNOWN_KIND} from '../core/dossier.js'
 import type {DocumentKind} from '../core/document-kind.js'
 import type {DroppedPage} from '../core/page.js'
+import {foldVietnamese} from '../core/text-fold.js'
 import {findPhrase} from '../core/text-match.js'
 import {imageFacts, type ImageSource, rgbaPixels} from '../tools/images.js'
 import {loadDocumentKinds, loadProvinces} from '../tools/package-data.js'
@@ -68,7 +69,31 @@ export async function analyseDossier(pages: readonly RecognisedPage[], options: 
     if (review.length > 0) document.review = review
     return {document, pages: group.pages.map((page) => page.recognised)}
   })
+  spellNamesAsCards(documents.map((entry) => entry.document))
   return {documents, pagesDropped}
+}
+
+/**
+ * OCR often loses or confuses the diacritics of capitalised names ("NGUYEN" for "NGUYỄN",
+ * "THỦY" for "THÙY"). A name on a form whose letters are those of a name read from an ID
+ * card's QR code in the same dossier is that person: it is written as the card spells it,
+ * the OCR reading kept beside it.
+ */
+export function spellNamesAsCards(documents: Document[]): void {
+  const cardNames = documents.flatMap((doc, index) => (doc.fields.fullName?.source === 'qr' ? [{name: doc.fields.fullName.value, index}] : []))
+  if (cardNames.length === 0) return
+  for (const doc of documents) {
+    for (const key of NAME_FIELDS) {
+      const field = doc.fields[key]
+      if (!field || field.source !== 'ocr') continue
+      const card = cardNames.find((entry) => foldVietnamese(entry.name) === foldVietnamese(field.value))
+      if (!card || card.name === field.value) continue
+      const upper = field.value === field.value.toLocaleUpperCase('vi')
+      const spelled = upper ? card.name.toLocaleUpperCase('vi') : card.name
+      if (spelled === field.value) continue
+      doc.fields[key] = {...field, value: spelled, ocrValue: field.value, spelledAs: {document: card.index + 1, field: 'fullName'}}
+    }
+  }
 }
 
 /** What analysis reads of a recognised page: its lines with their boxes, and how it was scanned. */
