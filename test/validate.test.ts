@@ -77,6 +77,12 @@ describe('validateDossier', () => {
     expect(codes([form({requesterName: 'LÊ THỊ C', requesterIdNumber: '001190012345'}), doc('giay-chung-sinh'), card(), card({idNumber: '001090099999', fullName: 'Trần Văn B'})]).sort()).toEqual(['dossier.component-count', 'dossier.requester-no-card'])
   })
 
+  it("warns when an ID card's QR code and printed text disagree", () => {
+    const documents = complete()
+    documents[2]!.review = ['field-conflict']
+    expect(codes(documents)).toEqual(['document.field-conflict'])
+  })
+
   it('notices a record made for another procedure', () => {
     expect(validateDossier({...dossier(complete()), procedure: '1.000656'}, khaiSinh, {provinces}).issues.map((issue) => issue.code)).toEqual(['dossier.procedure-mismatch'])
   })
