@@ -28,7 +28,7 @@ beforeAll(async () => {
   const input = path.join(work.dir, 'in')
   out = path.join(work.dir, 'out')
   await import('node:fs/promises').then((fs) => fs.mkdir(input))
-  await writePage(path.join(input, 'clean.png'), {lines: FORM_PAGE, dpi: 300})
+  await writePage(path.join(input, 'clean.jpg'), {lines: FORM_PAGE, dpi: 300, format: 'jpeg'})
   await writePage(path.join(input, 'degraded.jpg'), {lines: FORM_PAGE, dpi: 300, format: 'jpeg', degrade: DEGRADED})
   await writePage(path.join(input, 'a4-200dpi.png'), {lines: LAW_PAGE.slice(0, 3), dpi: 200, paper: {r: 252, g: 240, b: 220}})
   await writeMultipageTiff(path.join(input, 'two-pages.tif'), [
@@ -45,12 +45,12 @@ afterAll(async () => work?.cleanup())
 describe('ocr pipeline on generated Vietnamese pages', () => {
   it('processes every input, in natural name order, without failures', () => {
     expect(run.exitCode).toBe(0)
-    expect(run.files.map((file) => file.file)).toEqual(['a4-200dpi.png', 'born-digital.pdf', 'clean.png', 'degraded.jpg', 'scanned.pdf', 'two-pages.tif'])
+    expect(run.files.map((file) => file.file)).toEqual(['a4-200dpi.png', 'born-digital.pdf', 'clean.jpg', 'degraded.jpg', 'scanned.pdf', 'two-pages.tif'])
     expect(run.files.every((file) => file.status === 'ok')).toBe(true)
   })
 
   it('reads a clean page with a character error rate under 2%', async () => {
-    const text = await readFile(outcome('clean.png').text, 'utf8')
+    const text = await readFile(outcome('clean.jpg').text, 'utf8')
     expect(characterErrorRate(text, FORM_PAGE.join('\n'))).toBeLessThan(0.02)
   })
 
@@ -60,14 +60,14 @@ describe('ocr pipeline on generated Vietnamese pages', () => {
   })
 
   it('writes NFC UTF-8 text with the Vietnamese diacritics intact', async () => {
-    const text = await readFile(outcome('clean.png').text, 'utf8')
+    const text = await readFile(outcome('clean.jpg').text, 'utf8')
     expect(text).toBe(text.normalize('NFC'))
     expect(text).toContain('Nguyễn Thị Hồng Nhung')
     expect(text).toContain('TỜ KHAI ĐĂNG KÝ KHAI SINH')
   })
 
   it('gives the searchable PDF a text layer that extracts back to the OCR text', async () => {
-    const file = outcome('clean.png')
+    const file = outcome('clean.jpg')
     const pdf = await readPdfText(file.pdf)
     const ocrText = await readFile(file.text, 'utf8')
     expect(pdf.version).toMatch(/^%PDF-1\.[4-7]/)
@@ -90,10 +90,12 @@ describe('ocr pipeline on generated Vietnamese pages', () => {
     expect(bytes.toString('latin1')).toMatch(/\/ColorSpace\s*\/DeviceRGB/)
   })
 
-  it('embeds a plain JPEG byte for byte', async () => {
-    const jpeg = await readFile(path.join(work.dir, 'in', 'degraded.jpg'))
-    const pdf = await readFile(outcome('degraded.jpg').pdf)
-    expect(pdf.includes(jpeg)).toBe(true)
+  it('embeds a straight JPEG byte for byte, and a corrected one as new pixels', async () => {
+    const straight = await readFile(path.join(work.dir, 'in', 'clean.jpg'))
+    expect((await readFile(outcome('clean.jpg').pdf)).includes(straight)).toBe(true)
+    const skewed = await readFile(path.join(work.dir, 'in', 'degraded.jpg'))
+    expect(outcome('degraded.jpg').pages[0]!.skew).not.toBe(0)
+    expect((await readFile(outcome('degraded.jpg').pdf)).includes(skewed)).toBe(false)
   })
 
   it('reads every page of a multi-page TIFF, in order', async () => {
@@ -121,8 +123,8 @@ describe('ocr pipeline on generated Vietnamese pages', () => {
   })
 
   it('reports per page: source, text, confidence, dpi, size and time', () => {
-    const page = outcome('clean.png').pages[0]!
-    expect(page.source).toEqual({file: 'clean.png', page: 1})
+    const page = outcome('clean.jpg').pages[0]!
+    expect(page.source).toEqual({file: 'clean.jpg', page: 1})
     expect(page.confidence).toBeGreaterThan(80)
     expect(page.seconds).toBeGreaterThan(0)
     expect(run.pages).toBe(7)

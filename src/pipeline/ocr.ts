@@ -53,7 +53,7 @@ export async function ocrFiles(paths: readonly string[], options: OcrOptions): P
     try {
       const stem = path.join(options.outDir, names.get(input.path)!)
       const {kept, dropped} = partitionBlankPages(recognised.pages, options.preprocess?.keepBlank ?? false)
-      const pdf = await assemblePdf(kept, input.name, options.toolName)
+      const pdf = await assemblePdf(kept, {title: input.name, creator: options.toolName})
       const text = kept.map((page) => page.result.text).join('\n\f\n')
       await writeFileAtomic(`${stem}.pdf`, pdf)
       await writeFileAtomic(`${stem}.txt`, `${text}\n`)

@@ -1,9 +1,9 @@
 /** Assembles recognised pages, in the order given, into one searchable PDF. */
-import {SearchablePdf} from '../tools/pdf.js'
+import {type PdfMetadata, SearchablePdf} from '../tools/pdf.js'
 import type {RecognisedPage} from './recognise.js'
 
-export async function assemblePdf(pages: readonly RecognisedPage[], title: string, creator: string): Promise<Uint8Array> {
-  const pdf = await SearchablePdf.create({title, creator})
+export async function assemblePdf(pages: readonly RecognisedPage[], metadata: PdfMetadata): Promise<Uint8Array> {
+  const pdf = await SearchablePdf.create(metadata)
   for (const {prepared, ocr, file} of pages) {
     const archival = prepared.archival
     if (archival.kind === 'image') {

@@ -217,3 +217,15 @@ export async function rgbaPixels(source: ImageSource, region?: {x0: number; y0: 
     return {data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels: 4}
   })
 }
+
+let srgbProfile: Promise<Buffer> | undefined
+/** libvips' built-in sRGB ICC profile, for a PDF/A output intent (no file to ship or fetch). */
+export function srgbIccProfile(): Promise<Buffer> {
+  srgbProfile ??= (async () => {
+    const png = await sharp({create: {width: 1, height: 1, channels: 3, background: '#ffffff'}}).withIccProfile('srgb').png().toBuffer()
+    const {icc} = await sharp(png).metadata()
+    if (!icc) throw new Error('libvips returned no sRGB profile')
+    return icc
+  })()
+  return srgbProfile
+}

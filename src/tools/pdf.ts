@@ -4,6 +4,7 @@
  * Sans from the `dejavu-fonts-ttf` package: pdf-lib's standard fonts cannot encode
  * Vietnamese). Images we decoded ourselves are deflated with Node's zlib, not in JavaScript.
  */
+import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import path from 'node:path'
@@ -15,8 +16,11 @@ import {
   concatTransformationMatrix,
   drawObject,
   endText,
+  PDFArray,
   PDFDocument,
   type PDFFont,
+  PDFHexString,
+  PDFName,
   type PDFPage,
   popGraphicsState,
   pushGraphicsState,
@@ -29,6 +33,7 @@ import {
 } from 'pdf-lib'
 
 import type {ArchivalImage, OcrResult} from '../core/page.js'
+import {srgbIccProfile} from './images.js'
 
 const require = createRequire(import.meta.url)
 const POINTS_PER_INCH = 72
@@ -45,21 +50,37 @@ function textLayerFontBytes(): Promise<Buffer> {
 export interface PdfMetadata {
   title: string
   creator: string
+  /** Fixed for reproducible output; now by default. */
+  date?: Date
+  /**
+   * Aim for PDF/A-2b (ISO 19005-2, TCVN 14159-2:2024): XMP metadata matching the document
+   * information, an sRGB output intent, a file identifier; fonts are always embedded.
+   */
+  pdfa?: boolean
 }
 
 export class SearchablePdf {
+  /** Code points the text-layer font can draw; others would show as .notdef, which PDF/A forbids. */
+  private readonly drawable: Set<number>
+
   private constructor(
     private readonly doc: PDFDocument,
     private readonly font: PDFFont,
-  ) {}
+  ) {
+    this.drawable = new Set(font.getCharacterSet())
+  }
 
   static async create(metadata: PdfMetadata): Promise<SearchablePdf> {
-    const doc = await PDFDocument.create()
+    const doc = await PDFDocument.create({updateMetadata: false})
     doc.registerFontkit(fontkit)
     const font = await doc.embedFont(await textLayerFontBytes(), {subset: true})
+    const date = metadata.date ?? new Date()
     doc.setTitle(metadata.title)
     doc.setCreator(metadata.creator)
     doc.setProducer(metadata.creator)
+    doc.setCreationDate(date)
+    doc.setModificationDate(date)
+    if (metadata.pdfa) await markPdfA(doc, metadata, date)
     return new SearchablePdf(doc, font)
   }
 
@@ -122,8 +143,10 @@ export class SearchablePdf {
       const fontSize = Math.max(1, lineHeight * 0.8)
       const baseline = line.baselineY ?? line.bbox.y1
       for (const [index, word] of line.words.entries()) {
-        const text = index < line.words.length - 1 ? `${word.text} ` : word.text
-        const natural = this.font.widthOfTextAtSize(word.text, fontSize)
+        const wordText = this.drawableText(word.text)
+        if (wordText === '') continue
+        const text = index < line.words.length - 1 ? `${wordText} ` : wordText
+        const natural = this.font.widthOfTextAtSize(wordText, fontSize)
         const wordWidth = (word.bbox.x1 - word.bbox.x0) * pxToPt
         const x = m[0] * word.bbox.x0 + m[2] * baseline + m[4]
         const y = m[1] * word.bbox.x0 + m[3] * baseline + m[5]
@@ -138,6 +161,59 @@ export class SearchablePdf {
     operators.push(endText(), popGraphicsState())
     page.pushOperators(...operators)
   }
+
+  /** The word as the font can show it: NFC, characters it lacks replaced by U+FFFD's stand-in '?'. */
+  private drawableText(text: string): string {
+    return [...text.normalize('NFC')].map((char) => (this.drawable.has(char.codePointAt(0)!) ? char : '?')).join('')
+  }
+}
+
+async function markPdfA(doc: PDFDocument, metadata: PdfMetadata, date: Date): Promise<void> {
+  const {context, catalog} = doc
+  const xmp = context.stream(new TextEncoder().encode(xmpPacket(metadata, date)), {Type: 'Metadata', Subtype: 'XML'})
+  catalog.set(PDFName.of('Metadata'), context.register(xmp))
+  const profile = context.flateStream(await srgbIccProfile(), {N: 3})
+  const intent = context.obj({
+    Type: 'OutputIntent',
+    S: 'GTS_PDFA1',
+    OutputConditionIdentifier: PDFHexString.fromText('sRGB IEC61966-2.1'),
+    Info: PDFHexString.fromText('sRGB IEC61966-2.1'),
+    DestOutputProfile: context.register(profile),
+  })
+  catalog.set(PDFName.of('OutputIntents'), context.obj([intent]))
+  const id = PDFHexString.of(createHash('md5').update(`${metadata.title}\u0000${date.toISOString()}\u0000${Math.random()}`).digest('hex'))
+  context.trailerInfo.ID = PDFArray.withContext(context)
+  ;(context.trailerInfo.ID as PDFArray).push(id)
+  ;(context.trailerInfo.ID as PDFArray).push(id)
+}
+
+function xmlEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+/** XMP whose title, tool and dates say exactly what the document information dictionary says. */
+function xmpPacket(metadata: PdfMetadata, date: Date): string {
+  const when = date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+  return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about=""
+ xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+ xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+<pdfaid:part>2</pdfaid:part>
+<pdfaid:conformance>B</pdfaid:conformance>
+<dc:format>application/pdf</dc:format>
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xmlEscape(metadata.title)}</rdf:li></rdf:Alt></dc:title>
+<xmp:CreatorTool>${xmlEscape(metadata.creator)}</xmp:CreatorTool>
+<xmp:CreateDate>${when}</xmp:CreateDate>
+<xmp:ModifyDate>${when}</xmp:ModifyDate>
+<pdf:Producer>${xmlEscape(metadata.creator)}</pdf:Producer>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>`
 }
 
 function normalise(x: number, y: number): {x: number; y: number} {

@@ -9,7 +9,7 @@ import type {MessageParams} from '../core/errors.js'
 import {type Problem} from '../core/problem.js'
 import {readPackageJson} from './package-data.js'
 
-export type SchemaName = 'procedure' | 'document-kind'
+export type SchemaName = 'procedure' | 'document-kind' | 'hoso' | 'record'
 
 const ajv = new Ajv2020({allErrors: true, strict: true})
 const compiled = new Map<SchemaName, ValidateFunction>()

@@ -51,6 +51,17 @@ export function preprocessOptions(flags: {rotate: boolean; deskew: boolean; 'kee
   return {rotate: flags.rotate, deskew: flags.deskew, keepBlank: flags['keep-blank']}
 }
 
+/** Call as `agencyFlag({required: true})`: every dossier needs its receiving agency. */
+export const agencyFlag = Flags.custom<string>({
+  summary: 'Agency code of the receiving unit (000.00.00.H56 or H56.24); default from SOHOA_AGENCY.',
+  env: 'SOHOA_AGENCY',
+})
+
+export const dataDirFlag = Flags.directory({
+  summary: 'Where sohoa keeps its dossier-code sequences (default: the user data directory).',
+  env: 'SOHOA_DATA_DIR',
+})
+
 export const splitFlag = Flags.option({
   summary: 'How pages become documents: auto (separator sheets, titles, ID cards) or per-file (one document per input file).',
   options: SPLIT_MODES,

@@ -4,6 +4,7 @@ import {parseIsoDay} from '../../core/calendar.js'
 import {UsageError} from '../../core/errors.js'
 import {allocateDossierCodes, type AllocationResult} from '../../pipeline/dossier-code-allocator.js'
 import {BaseCommand} from '../../ui/base-command.js'
+import {agencyFlag, dataDirFlag} from '../../ui/shared-flags.js'
 
 export default class CodeAllocate extends BaseCommand<typeof CodeAllocate> {
   static override summary = 'Hand out the next dossier code(s) of an agency for a day: <agency>-<YYMMDD>-<NNNN>.'
@@ -16,10 +17,10 @@ export default class CodeAllocate extends BaseCommand<typeof CodeAllocate> {
   ]
 
   static override flags = {
-    agency: Flags.string({description: 'agency code of the receiving unit (000.00.00.H56 or H56.24)', required: true, env: 'SOHOA_AGENCY'}),
+    agency: agencyFlag({required: true}),
     date: Flags.string({description: 'reception day YYYY-MM-DD (default: today, Asia/Ho_Chi_Minh)'}),
     count: Flags.integer({description: 'how many consecutive codes', default: 1, min: 1, max: 9999}),
-    'data-dir': Flags.directory({description: 'where the sequences are kept', env: 'SOHOA_DATA_DIR'}),
+    'data-dir': dataDirFlag,
   }
 
   public async run(): Promise<AllocationResult> {

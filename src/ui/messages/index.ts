@@ -2,6 +2,7 @@ import {commonMessages} from './common.js'
 import {dossierMessages} from './dossier.js'
 import {inputMessages} from './input.js'
 import {ocrMessages} from './ocr.js'
+import {packageMessages} from './package.js'
 import {preprocessMessages} from './preprocess.js'
 import {procedureMessages} from './procedures.js'
 import {standardsMessages} from './standards.js'
@@ -14,6 +15,7 @@ export const messages: MessageTable = {
   ...commonMessages,
   ...inputMessages,
   ...ocrMessages,
+  ...packageMessages,
   ...preprocessMessages,
   ...standardsMessages,
   ...procedureMessages,

@@ -1,0 +1,25 @@
+import {Args} from '@oclif/core'
+
+import {packWorkdir, type PackResult} from '../pipeline/pack-workdir.js'
+import {BaseCommand} from '../ui/base-command.js'
+import {outFlag} from '../ui/shared-flags.js'
+
+export default class Pack extends BaseCommand<typeof Pack> {
+  static override summary = 'Build a dossier package (BagIt bag) from a work folder.'
+  static override description =
+    "The work folder holds what goes into the bag's data/: sohoa.json, documents/<code>.pdf, text/<code>.txt and optionally hoso.json (rebuilt from sohoa.json when absent). The bag is named by the dossier code and appears in --out only when complete."
+
+  static override examples = ['<%= config.bin %> pack work/hoso-khai-sinh --out out', '<%= config.bin %> pack work/hoso-khai-sinh --out out --json']
+
+  static override args = {
+    workdir: Args.directory({description: 'Folder with sohoa.json, documents/ and text/.', required: true, exists: true}),
+  }
+
+  static override flags = {out: outFlag}
+
+  public async run(): Promise<PackResult> {
+    const result = await packWorkdir({workdir: this.args.workdir, outDir: this.flags.out, toolName: this.config.userAgent.split(' ')[0]!})
+    this.log(this.t('pack.done', {code: result.dossierCode, path: result.path, files: result.files, oxum: result.payloadOxum}))
+    return result
+  }
+}

@@ -1,0 +1,89 @@
+import {Args, Flags} from '@oclif/core'
+import chalk from 'chalk'
+
+import {UsageError} from '../core/errors.js'
+import {runDossier, type RunResult} from '../pipeline/run-dossier.js'
+import {BaseCommand} from '../ui/base-command.js'
+import {problemLine, type RenderedProblem, renderProblems} from '../ui/problems.js'
+import {agencyFlag, dataDirFlag, jobsFlag, outFlag, preprocessFlags, preprocessOptions, splitFlag} from '../ui/shared-flags.js'
+
+export type RunCommandResult = Omit<RunResult, 'issues'> & {issues: RenderedProblem[]}
+
+export default class Run extends BaseCommand<typeof Run> {
+  static override summary = 'Digitise one dossier: OCR, split, classify, code, validate and package it for the one-stop system.'
+  static override description =
+    'The input is a folder of page files (natural name order) or one multi-page file. The result is a BagIt package named by the new dossier code in --out, with a searchable PDF/A per document named by its digitisation code, its text, sohoa.json and the DVCQG record hoso.json. An invalid dossier is still packaged, with its issues recorded, and exits 4 (not packaged with --strict).'
+
+  static override examples = [
+    '<%= config.bin %> run samples/ho-so-khai-sinh --procedure 1.001193 --agency 000.00.00.H56 --out out',
+    'SOHOA_AGENCY=000.00.00.H56 <%= config.bin %> run scans/hoso-17 --procedure 1.004222 --out out --json',
+    '<%= config.bin %> run hoso.pdf --procedure 1.000656 --agency H56.24 --out out --owner-id 038085001234 --strict',
+  ]
+
+  static override args = {
+    input: Args.string({description: 'Folder of page files, or one file (JPEG, PNG, TIFF, PDF).', required: true}),
+  }
+
+  static override flags = {
+    procedure: Flags.string({char: 'p', summary: 'Procedure code (mã TTHC), e.g. 1.001193.', required: true}),
+    agency: agencyFlag(),
+    out: outFlag,
+    jobs: jobsFlag,
+    split: splitFlag,
+    ...preprocessFlags,
+    'force-ocr': Flags.boolean({summary: 'OCR PDF pages even when they already have a text layer.', default: false}),
+    'owner-id': Flags.string({summary: "The applicant's 12-digit personal ID, when the papers do not show it clearly."}),
+    strict: Flags.boolean({summary: 'Do not package a dossier that fails validation.', default: false}),
+    'allow-low-dpi': Flags.boolean({summary: 'Accept pages under 200 dpi with a warning instead of an error.', default: false}),
+    'data-dir': dataDirFlag,
+    'procedures-dir': Flags.directory({summary: 'Folder of imported procedure schemas (sohoa procedures import).', exists: true}),
+  }
+
+  public async run(): Promise<RunCommandResult> {
+    const {flags} = this
+    if (!flags.agency) throw new UsageError('run.agency-required')
+    const toolName = this.config.userAgent.split(' ')[0]!
+    const result = await runDossier({
+      input: this.args.input,
+      procedure: flags.procedure,
+      agency: flags.agency,
+      outDir: flags.out,
+      jobs: flags.jobs,
+      split: flags.split,
+      forceOcr: flags['force-ocr'],
+      preprocess: preprocessOptions(flags),
+      ownerId: flags['owner-id'],
+      strict: flags.strict,
+      allowLowDpi: flags['allow-low-dpi'],
+      dataDir: flags['data-dir'],
+      proceduresDir: flags['procedures-dir'],
+      toolName,
+      toolVersion: toolName,
+      reporter: this.reporter,
+      progressLabel: this.t('run.progress'),
+    })
+    const rendered: RunCommandResult = {...result, issues: renderProblems(result.issues, this.lang)}
+    if (!this.jsonEnabled()) this.render(rendered)
+    this.setExitCode(result.exitCode)
+    return rendered
+  }
+
+  private render(result: RunCommandResult): void {
+    if (result.package) {
+      this.log(this.t('run.packaged', {code: result.dossierCode!, procedure: result.procedure.code, documents: result.documents.length, path: result.package}))
+    } else {
+      this.log(chalk.red(this.t('run.not-packaged')))
+    }
+    for (const document of result.documents) {
+      const line = this.t('run.document', {code: document.code, kind: document.kind, confidence: Math.round(document.confidence * 100), pages: document.pages})
+      this.log(document.review.length > 0 ? chalk.yellow(line) : line)
+    }
+    for (const dropped of result.pagesDropped) this.log(chalk.dim(this.t('run.page-dropped', {...dropped.source})))
+    const errors = result.issues.filter((issue) => issue.severity === 'error')
+    this.log(result.valid ? chalk.green(this.t('run.valid')) : chalk.red(this.t('run.invalid', {count: errors.length})))
+    for (const issue of result.issues) {
+      const label = issue.severity === 'error' ? chalk.red(this.t('label.error')) : chalk.yellow(this.t('label.warning'))
+      this.log(problemLine(issue, label))
+    }
+  }
+}

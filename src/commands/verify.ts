@@ -1,0 +1,42 @@
+import {Args, Flags} from '@oclif/core'
+import chalk from 'chalk'
+
+import {ExitCode} from '../core/exit-codes.js'
+import {verifyBag, type VerifyReport} from '../pipeline/verify.js'
+import {BaseCommand} from '../ui/base-command.js'
+import {problemLine, type RenderedProblem, renderProblems} from '../ui/problems.js'
+
+export type VerifyResult = Omit<VerifyReport, 'problems'> & {problems: RenderedProblem[]}
+
+export default class Verify extends BaseCommand<typeof Verify> {
+  static override summary = 'Check a dossier package: BagIt checksums, required files, JSON schemas, path safety, PDFs.'
+  static override description =
+    'Full mode (default) recomputes every SHA-256 in the manifests and finds unlisted files; --fast checks only the Payload-Oxum (total size and file count). Exit 6 lists what failed.'
+
+  static override examples = [
+    '<%= config.bin %> verify out/000.00.00.H56-240315-0001',
+    '<%= config.bin %> verify out/000.00.00.H56-240315-0001 --fast --json',
+  ]
+
+  static override args = {
+    bag: Args.string({description: 'The package folder (named by its dossier code).', required: true}),
+  }
+
+  static override flags = {
+    fast: Flags.boolean({summary: 'Check only the Payload-Oxum, not every checksum.', default: false}),
+  }
+
+  public async run(): Promise<VerifyResult> {
+    const report = await verifyBag(this.args.bag, this.flags.fast ? 'fast' : 'full')
+    const result = {...report, problems: renderProblems(report.problems, this.lang)}
+    if (!this.jsonEnabled()) {
+      if (result.valid) this.log(chalk.green(this.t('verify.ok', {bag: result.bag, mode: result.mode, files: result.files})))
+      else {
+        this.log(chalk.red(this.t('verify.failed', {bag: result.bag, count: result.problems.length})))
+        for (const item of result.problems) this.log(problemLine(item, chalk.red(this.t('label.error'))))
+      }
+    }
+    this.setExitCode(result.valid ? ExitCode.Ok : ExitCode.VerificationFailed)
+    return result
+  }
+}

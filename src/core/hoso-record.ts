@@ -1,0 +1,102 @@
+/**
+ * The DVCQG dossier record (`DongBoHoSoMC`, SPEC §3.9) that one-stop systems exchange:
+ * built from the digitisation record. All values are strings, dates `yyyyMMddHHmmss` in
+ * Asia/Ho_Chi_Minh; schemas/hoso.schema.json checks the shape.
+ */
+import type {DigitisationRecord} from './record.js'
+import {dvcqgTimestamp} from './vietnam-time.js'
+
+/** TaiLieuNop — a submitted (here: digitised) document. */
+export interface TaiLieuNop {
+  TepDinhKemId: string
+  TenTepDinhKem: string
+  IsDeleted: string
+  MaThanhPhanHoSo: string
+  DuongDanTaiTepTin: string
+  DuocSoHoa: string
+  DuocTaiSuDung: string
+  DuocLayTuKhoDMQG: string
+  MaKetQuaThayThe: string
+}
+
+/** DinhDanhCHS — an identifier of the dossier owner (chủ hồ sơ). */
+export interface DinhDanhCHS {
+  LoaiDinhDanh: string
+  SoDinhDanh: string
+}
+
+export interface HoSoRecord {
+  MaHoSo: string
+  MaTTHC: string
+  TenTTHC: string
+  MaLinhVuc: string
+  TenLinhVuc: string
+  KenhThucHien: string
+  ChuHoSo: string
+  LoaiDoiTuong: string
+  TrichYeuHoSo: string
+  NgayTiepNhan: string
+  NgayHenTra: string
+  TrangThaiHoSo: string
+  DonViXuLy: string
+  HoSoCoThanhPhanSoHoa: string
+  DinhDanhCHS: DinhDanhCHS[]
+  TaiLieuNop: TaiLieuNop[]
+  DanhSachGiayToKetQua: unknown[]
+  DanhSachLePhi: unknown[]
+  DanhSachTepDinhKemKhac: unknown[]
+  DanhSachHoSoBoSung: unknown[]
+}
+
+/** KenhThucHien: 1 trực tiếp (at the desk), 2 bưu chính, 3 trực tuyến. */
+export const CHANNEL_AT_DESK = '1'
+/** LoaiDoiTuong: 1 công dân (citizen). */
+export const OWNER_CITIZEN = '1'
+/** TrangThaiHoSo 2: Được tiếp nhận — received at the desk. */
+export const STATUS_RECEIVED = '2'
+/** LoaiDinhDanh 1: số định danh cá nhân (personal ID number). */
+export const IDENTIFIER_PERSONAL_ID = '1'
+
+export interface HoSoInput {
+  record: DigitisationRecord
+  field: {code?: string; name?: string}
+  owner: {name: string; idNumber?: string}
+  receivedAt: Date
+  dueAt?: Date
+}
+
+export function buildHoSoRecord({record, field, owner, receivedAt, dueAt}: HoSoInput): HoSoRecord {
+  const hasOwner = owner.name !== ''
+  return {
+    MaHoSo: record.dossierCode,
+    MaTTHC: record.procedure.code,
+    TenTTHC: record.procedure.name,
+    MaLinhVuc: field.code ?? '',
+    TenLinhVuc: field.name ?? '',
+    KenhThucHien: CHANNEL_AT_DESK,
+    ChuHoSo: owner.name,
+    LoaiDoiTuong: OWNER_CITIZEN,
+    TrichYeuHoSo: hasOwner ? `${record.procedure.name} - ${owner.name}` : record.procedure.name,
+    NgayTiepNhan: dvcqgTimestamp(receivedAt),
+    NgayHenTra: dueAt ? dvcqgTimestamp(dueAt) : '',
+    TrangThaiHoSo: STATUS_RECEIVED,
+    DonViXuLy: record.agency,
+    HoSoCoThanhPhanSoHoa: record.documents.length > 0 ? '1' : '0',
+    DinhDanhCHS: owner.idNumber ? [{LoaiDinhDanh: IDENTIFIER_PERSONAL_ID, SoDinhDanh: owner.idNumber}] : [],
+    TaiLieuNop: record.documents.map((document) => ({
+      TepDinhKemId: document.code,
+      TenTepDinhKem: document.file.split('/').pop()!,
+      IsDeleted: '0',
+      MaThanhPhanHoSo: document.componentCode ?? '',
+      DuongDanTaiTepTin: document.file,
+      DuocSoHoa: '1',
+      DuocTaiSuDung: '0',
+      DuocLayTuKhoDMQG: '0',
+      MaKetQuaThayThe: '',
+    })),
+    DanhSachGiayToKetQua: [],
+    DanhSachLePhi: [],
+    DanhSachTepDinhKemKhac: [],
+    DanhSachHoSoBoSung: [],
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The digitisation record, `data/sohoa.json` of a package (SPEC §6); schemas/record.schema.json
+ * says the same for JSON. Everything a later reader needs to trust the package: which page of
+ * which input file each PDF page came from, what was read on it, how it was corrected, what
+ * was dropped, and what validation found.
+ */
+import type {DocumentFields, DocumentPage, Evidence, ReviewReason} from './dossier.js'
+import type {DroppedPage} from './page.js'
+import type {Problem} from './problem.js'
+
+export const RECORD_VERSION = 1
+
+/** A document as packaged: what analysis found, plus its codes and file names. */
+export interface RecordDocument {
+  kind: string
+  confidence: number
+  evidence: Evidence[]
+  /** The procedure component this document satisfies (MAGIAYTO), or null when none matched. */
+  componentCode: string | null
+  /** Digitisation code (mã số hóa), which also names the files. */
+  code: string
+  /** Relative to data/: `documents/<code>.pdf`. */
+  file: string
+  /** Relative to data/: `text/<code>.txt`. */
+  textFile: string
+  pages: DocumentPage[]
+  fields: DocumentFields
+  /** Why a person should look at it; absent when nothing needs a second look. */
+  review?: ReviewReason[]
+}
+
+export interface DigitisationRecord {
+  recordVersion: typeof RECORD_VERSION
+  procedure: {code: string; name: string}
+  dossierCode: string
+  agency: string
+  /** ISO 8601 with the Asia/Ho_Chi_Minh offset. */
+  createdAt: string
+  toolVersion: string
+  /** Who digitised, when given (shown on the first page per Thông tư 01/2023 Điều 8). */
+  digitisedBy?: string
+  documents: RecordDocument[]
+  pagesDropped: DroppedPage[]
+  validation: {valid: boolean; issues: Problem[]}
+}
