@@ -42,7 +42,7 @@ export function detectBlank(image: GreyImage, dpi: number, options: BlankOptions
       ignored.specks += 1
     } else if (isPunchHole(c, w, h, image, pxPerMm)) {
       ignored.holes += 1
-    } else if (isEdgeMass(c, w, h)) {
+    } else if (isEdgeMass(c, w, h) || inEdgeZone(c, image, EDGE_ZONE_MM * pxPerMm)) {
       ignored.edges += 1
     } else {
       marks += 1
@@ -60,6 +60,17 @@ function isPunchHole(c: Component, w: number, h: number, image: GreyImage, pxPer
   const reach = 30 * pxPerMm
   const nearEdge = c.x0 < reach || c.y0 < reach || image.width - c.x1 < reach || image.height - c.y1 < reach
   return fill > 0.65 && round && size && nearEdge
+}
+
+/**
+ * Marks lying wholly in the outermost few millimetres are the page's edge, slivers of the
+ * border or the lid's shadow left beside a straightened page, not writing: nobody writes
+ * there, and printers cannot.
+ */
+const EDGE_ZONE_MM = 3
+
+function inEdgeZone(c: Component, image: GreyImage, zone: number): boolean {
+  return c.x1 < zone || c.y1 < zone || c.x0 >= image.width - zone || c.y0 >= image.height - zone
 }
 
 /** A solid dark mass running into the image edge: what is left of the scanner border. */

@@ -94,7 +94,8 @@ export function refineSkew(points: InkPoints, centre: number, search: SkewSearch
     const score = scoreAt(points, a)
     if (score > best.score) best = {angle: a, score}
   }
-  return {angle: Math.round(best.angle * 100) / 100, score: best.score}
+  // `|| 0`: no −0 in the record.
+  return {angle: Math.round(best.angle * 100) / 100 || 0, score: best.score}
 }
 
 /** Every k-th point, so that at most `limit` remain. */

@@ -98,7 +98,7 @@ export async function preparePage(page: AcquiredPage, given: Pick<PreprocessOpti
       const archivalSource = await archivalImage(page.image, false)
       return {...base, ...(await corrected(grey, rawOf(archivalSource), plan, page.dpi, corrections, options)), existingText: undefined}
     } catch (error) {
-      throw imageError(page.source.file, error)
+      throw imageError(page.path, error)
     }
   }
   if (page.existingText !== '' && !options.forceOcr) {

@@ -15,8 +15,8 @@ export const preprocessMessages = {
     en: '{file} page {page}: turned {rotation}° to stand upright',
   },
   'preprocess.page-deskewed': {
-    vi: '{file} trang {page}: đã chỉnh nghiêng {skew}°',
-    en: '{file} page {page}: straightened by {skew}°',
+    vi: '{file} trang {page}: trang nghiêng {skew}°, đã làm thẳng',
+    en: '{file} page {page}: skewed {skew}°, straightened',
   },
   'preprocess.page-cropped': {
     vi: '{file} trang {page}: đã cắt viền tối của máy quét',
