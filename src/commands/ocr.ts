@@ -9,12 +9,13 @@ import {jobsFlag, outFlag, preprocessFlags, preprocessOptions} from '../ui/share
 export default class Ocr extends BaseCommand<typeof Ocr> {
   static override summary = 'Make searchable PDFs and text from scanned pages (JPEG, PNG, TIFF, PDF).'
   static override description =
-    'Each input file (or each file in an input folder) becomes <name>.pdf with an invisible Vietnamese text layer over the original image, and <name>.txt (UTF-8, NFC). Runs fully offline. Pages of PDFs that already carry text are kept as they are unless --force-ocr.'
+    'Each input file (or each file in an input folder) becomes <name>.pdf with an invisible Vietnamese text layer over the original image, and <name>.txt (UTF-8, NFC). Runs fully offline. Pages of PDFs that already carry text are kept as they are unless --force-ocr. Scanned pages are turned upright, straightened and freed of dark scanner borders first (each correction is listed per page in --json); blank pages (duplex backs) are left out and listed under pagesDropped, except in a file whose every page is blank, which keeps them.'
 
   static override examples = [
     '<%= config.bin %> ocr scans/trang1.jpg scans/trang2.jpg --out out',
     '<%= config.bin %> ocr scans/ --out out --jobs 2',
     '<%= config.bin %> ocr hoso.pdf --out out --force-ocr --json',
+    '<%= config.bin %> ocr scans/ --out out --no-deskew --keep-blank',
   ]
 
   static override strict = false

@@ -51,7 +51,10 @@ export type Rotation = 0 | 90 | 180 | 270
 export interface PageCorrections {
   /** Quarter turn applied, clockwise; 0 when the page was upright or orientation uncertain. */
   rotation: Rotation
-  /** Skew of the text lines found (degrees clockwise) after the turn; corrected by −skew. */
+  /**
+   * Skew of the text lines found (degrees clockwise) after the turn; the page is turned back
+   * by it. 0 under 0.2° (left as scanned) and with --no-deskew.
+   */
   skew: number
   /** Box kept, in pixels of the turned and straightened page; null when nothing was cut. */
   crop: Box | null

@@ -19,6 +19,11 @@ export interface AnalysisOptions {
   orientationThreshold: number
   /** Skews beyond this are not corrected (degrees). */
   maxSkew: number
+  /**
+   * Skews below this count as straight (degrees): turning a page by less costs a resample of
+   * the archive (a JPEG would no longer be kept byte for byte) for no gain to a reader or OCR.
+   */
+  minSkew: number
 }
 
 export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
@@ -28,6 +33,7 @@ export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
   detectBlank: true,
   orientationThreshold: 0.5,
   maxSkew: 10,
+  minSkew: 0.2,
 }
 
 export interface PageAnalysis {
@@ -100,7 +106,7 @@ export function analysePage(image: GreyImage, dpi: number, options: AnalysisOpti
       if (!uncertain) rotation = found.rotation
     }
   }
-  if (!options.deskew) skew = 0
+  if (!options.deskew || Math.abs(skew) < options.minSkew) skew = 0
   const turned = rotation !== 0 || skew !== 0 ? rotateGrey(image, rotation - skew, 255) : image
   const crop = options.cropBorders ? detectBorders(turned, paper) : null
   const kept = crop ? cropGrey(turned, crop) : turned

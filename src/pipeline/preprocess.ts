@@ -140,14 +140,16 @@ async function corrected(
   corrections: PageCorrections,
   options: PreprocessOptions,
 ): Promise<Pick<PreparedPage, 'width' | 'height' | 'archival' | 'ocr' | 'corrections'>> {
-  const straightGrey = await straighten(grey, plan)
+  // Straightened grey is needed only to OCR it or to archive a grey page.
+  let straightGrey: Promise<RawPixels> | undefined
+  const straightenedGrey = (): Promise<RawPixels> => (straightGrey ??= straighten(grey, plan))
   const washedOut = isWashedOut(grey.data)
   let ocr: OcrImage | undefined
   let ocrPlacement: OcrPlacement | undefined
   if (corrections.blank && !options.keepBlank) {
     ocr = undefined
   } else if (plan.angle % 90 === 0 || Math.abs(corrections.skew) > OCR_RESAMPLE_SKEW) {
-    ocr = await ocrImage({raw: straightGrey}, dpi, washedOut)
+    ocr = await ocrImage({raw: await straightenedGrey()}, dpi, washedOut)
   } else {
     const quarter = {angle: corrections.rotation, frame: plan.frame, crop: plan.crop ? unslantedBox(plan.crop, plan.frame, corrections.skew) : null}
     ocr = await ocrImage({raw: await straighten(grey, quarter)}, dpi, washedOut)
@@ -159,7 +161,7 @@ async function corrected(
       after: {x: plan.crop?.x0 ?? 0, y: plan.crop?.y0 ?? 0},
     }
   }
-  const straightColour = colour.channels === 1 ? straightGrey : await straighten(colour, plan)
+  const straightColour = colour.channels === 1 ? await straightenedGrey() : await straighten(colour, plan)
   const image: ArchivalImage = {
     kind: 'raw',
     data: straightColour.data,
