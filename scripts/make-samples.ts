@@ -1,30 +1,21 @@
 /**
- * Generates the bundled sample dossier in samples/ho-so-khai-sinh/: a birth-registration
- * application (photocopy-like JPEG at 300 dpi, slightly skewed, on tinted paper) and a page
- * of the civil-status law (clean PNG at 200 dpi). Run: npm run samples
+ * Generates the bundled sample dossier in samples/ho-so-khai-sinh/: a complete birth
+ * registration (1.001193) as a clerk scans it — the application form, the hospital's birth
+ * certificate and a photocopy of the parent's ID card with its QR code — made by the same
+ * generator as the accuracy benchmark, from a fixed seed. Run: npm run samples [-- --seed N]
  */
-import {mkdir, writeFile} from 'node:fs/promises'
+import {readFile, readdir, rm} from 'node:fs/promises'
 import path from 'node:path'
+import {parseArgs} from 'node:util'
 
-import {renderPage} from './lib/page-render.js'
-import {FORM_PAGE, LAW_PAGE} from './lib/vietnamese-text.js'
+import {generateDossier, mulberry32} from '../bench/corpus/generate.js'
+import type {ProcedureSchema} from '../src/core/procedure.js'
 
-const dir = path.join(import.meta.dirname, '..', 'samples', 'ho-so-khai-sinh')
-await mkdir(dir, {recursive: true})
-const pages: [string, Buffer][] = [
-  [
-    'trang-1.jpg',
-    await renderPage({
-      lines: FORM_PAGE,
-      dpi: 300,
-      format: 'jpeg',
-      paper: {r: 250, g: 246, b: 236},
-      degrade: {rotate: 0.6, blurSigma: 0.7, noise: 0, contrast: 0.85, seed: 7},
-    }),
-  ],
-  ['trang-2.png', await renderPage({lines: LAW_PAGE, dpi: 200, format: 'png'})],
-]
-for (const [name, bytes] of pages) {
-  await writeFile(path.join(dir, name), bytes)
-  console.log(`${path.join('samples', 'ho-so-khai-sinh', name)}: ${Math.round(bytes.length / 1024)} KiB`)
-}
+const {values} = parseArgs({options: {seed: {type: 'string', default: '20'}}})
+const root = path.join(import.meta.dirname, '..')
+const dir = path.join(root, 'samples', 'ho-so-khai-sinh')
+const procedure = JSON.parse(await readFile(path.join(root, 'templates', 'procedures', '1.001193.json'), 'utf8')) as ProcedureSchema
+await rm(dir, {recursive: true, force: true})
+const truth = await generateDossier(dir, procedure, mulberry32(Number(values.seed)), ['to-khai-khai-sinh', 'giay-chung-sinh', 'cccd'])
+for (const name of await readdir(dir)) console.log(path.join('samples', 'ho-so-khai-sinh', name))
+console.log(`documents: ${truth.documents.map((document) => document.kind).join(', ')}`)

@@ -84,3 +84,9 @@ describe('messages', () => {
     expect(resolveLang(undefined, {LANG: 'C'})).toBe('en')
   })
 })
+
+describe('an empty language variable', () => {
+  it('counts as unset', () => {
+    expect(resolveLang(undefined, {SOHOA_LANG: '', LANG: 'vi_VN.UTF-8'})).toBe('vi')
+  })
+})

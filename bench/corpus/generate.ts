@@ -124,7 +124,8 @@ async function cardPage(sides: Buffer[], s: Style): Promise<Buffer> {
   return buffer
 }
 
-export async function generateDossier(dir: string, procedure: ProcedureSchema, random: Random): Promise<TruthDossier> {
+/** `kinds` fixes the documents (in order) instead of drawing them, e.g. for the bundled sample. */
+export async function generateDossier(dir: string, procedure: ProcedureSchema, random: Random, kinds?: readonly string[]): Promise<TruthDossier> {
   await mkdir(dir, {recursive: true})
   const requester = person(random)
   const others = {
@@ -133,7 +134,7 @@ export async function generateDossier(dir: string, procedure: ProcedureSchema, r
     partner: person(random, {gender: requester.gender === 'male' ? 'female' : 'male'}),
   }
   const truth: TruthDossier = {dir, procedure: procedure.code, pages: [], documents: []}
-  const kinds = dossierKinds(random, procedure)
+  const chosenKinds = kinds ?? dossierKinds(random, procedure)
   let cards = 0
   const write = async (bytes: Buffer, text: string, s: Style, blank = false): Promise<string> => {
     const ext = s.jpeg ? 'jpg' : 'png'
@@ -142,8 +143,8 @@ export async function generateDossier(dir: string, procedure: ProcedureSchema, r
     truth.pages.push({file, text, blank, dpi: s.dpi})
     return file
   }
-  for (const [index, kind] of kinds.entries()) {
-    if (index > 0 && random() < 0.25) {
+  for (const [index, kind] of chosenKinds.entries()) {
+    if (index > 0 && !kinds && random() < 0.25) {
       const s = style(random)
       await write(await renderPage({lines: [], dpi: s.dpi, format: s.jpeg ? 'jpeg' : 'png', degrade: {noise: s.noise, seed: s.seed}}), '', s, true)
     }

@@ -1,11 +1,12 @@
 import {Args, Flags} from '@oclif/core'
 import chalk from 'chalk'
 
+import {maskCodeOwner} from '../core/citizen-id.js'
 import {UsageError} from '../core/errors.js'
 import {runDossier, type RunResult} from '../pipeline/run-dossier.js'
 import {BaseCommand} from '../ui/base-command.js'
 import {problemLine, type RenderedProblem, renderProblems} from '../ui/problems.js'
-import {agencyFlag, dataDirFlag, jobsFlag, outFlag, preprocessFlags, preprocessOptions, splitFlag} from '../ui/shared-flags.js'
+import {agencyFlag, dataDirFlag, jobsFlag, outFlag, preprocessFlags, preprocessOptions, procedureDirFlag, splitFlag} from '../ui/shared-flags.js'
 
 export type RunCommandResult = Omit<RunResult, 'issues'> & {issues: RenderedProblem[]}
 
@@ -36,7 +37,7 @@ export default class Run extends BaseCommand<typeof Run> {
     strict: Flags.boolean({summary: 'Do not package a dossier that fails validation.', default: false}),
     'allow-low-dpi': Flags.boolean({summary: 'Accept pages under 200 dpi with a warning instead of an error.', default: false}),
     'data-dir': dataDirFlag,
-    'procedures-dir': Flags.directory({summary: 'Folder of imported procedure schemas (sohoa procedures import).', exists: true}),
+    dir: procedureDirFlag,
   }
 
   public async run(): Promise<RunCommandResult> {
@@ -56,7 +57,7 @@ export default class Run extends BaseCommand<typeof Run> {
       strict: flags.strict,
       allowLowDpi: flags['allow-low-dpi'],
       dataDir: flags['data-dir'],
-      proceduresDir: flags['procedures-dir'],
+      proceduresDir: flags.dir,
       toolName,
       toolVersion: toolName,
       reporter: this.reporter,
@@ -75,7 +76,7 @@ export default class Run extends BaseCommand<typeof Run> {
       this.log(chalk.red(this.t('run.not-packaged')))
     }
     for (const document of result.documents) {
-      const line = this.t('run.document', {code: document.code, kind: document.kind, confidence: Math.round(document.confidence * 100), pages: document.pages})
+      const line = this.t('run.document', {code: maskCodeOwner(document.code), kind: document.kind, confidence: Math.round(document.confidence * 100), pages: document.pages})
       this.log(document.review.length > 0 ? chalk.yellow(line) : line)
     }
     for (const dropped of result.pagesDropped) this.log(chalk.dim(this.t('run.page-dropped', {...dropped.source})))

@@ -5,7 +5,7 @@ import {ExitCode} from '../core/exit-codes.js'
 import {type RecordValidation, validateRecord} from '../pipeline/validate-record.js'
 import {BaseCommand} from '../ui/base-command.js'
 import {problemLine, type RenderedProblem, renderProblems} from '../ui/problems.js'
-import {procedureDirFlag} from './procedures/list.js'
+import {procedureDirFlag} from '../ui/shared-flags.js'
 
 export interface ValidateOutput extends Omit<RecordValidation, 'issues'> {
   issues: RenderedProblem[]

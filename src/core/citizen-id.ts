@@ -98,3 +98,8 @@ export function maskIdNumber(number: string): string {
   if (number.length <= 6) return '*'.repeat(number.length)
   return `${number.slice(0, 3)}${'*'.repeat(number.length - 6)}${number.slice(-3)}`
 }
+
+/** Masks the 12-digit personal ID a digitisation code starts with (SPEC §8: no IDs in logs). */
+export function maskCodeOwner(code: string): string {
+  return code.replace(/^(\d{12})(?=\.)/, (id) => maskIdNumber(id))
+}

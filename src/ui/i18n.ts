@@ -4,9 +4,12 @@ import {messages} from './messages/index.js'
 export type Lang = 'vi' | 'en'
 export const LANGS = ['vi', 'en'] as const
 
-/** `--lang` wins, then SOHOA_LANG, then the locale (LC_ALL, LC_MESSAGES, LANG); else English. */
+/**
+ * `--lang` wins, then SOHOA_LANG, then the locale (LC_ALL, LC_MESSAGES, LANG); else English.
+ * An empty variable counts as unset, as it does for the C library's locale.
+ */
 export function resolveLang(flag?: string, env: NodeJS.ProcessEnv = process.env): Lang {
-  const chosen = flag ?? env.SOHOA_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? ''
+  const chosen = [flag, env.SOHOA_LANG, env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '') ?? ''
   return chosen.toLowerCase().startsWith('vi') ? 'vi' : 'en'
 }
 

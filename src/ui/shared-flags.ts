@@ -68,3 +68,9 @@ export const splitFlag = Flags.option({
   default: 'auto' as const,
   env: 'SOHOA_SPLIT',
 })()
+
+export const procedureDirFlag = Flags.directory({
+  summary: 'Also use the procedure schemas imported into this folder (sohoa procedures import --out).',
+  env: 'SOHOA_PROCEDURES_DIR',
+  exists: true,
+})

@@ -3,18 +3,13 @@ import chalk from 'chalk'
 
 import {filterCatalogue, loadCatalogue, parseLevel, type ProcedureSummary, type SkippedFile} from '../../pipeline/procedure-catalogue.js'
 import {BaseCommand} from '../../ui/base-command.js'
+import {procedureDirFlag} from '../../ui/shared-flags.js'
 
 export interface ProceduresListResult {
   total: number
   procedures: ProcedureSummary[]
   skipped: SkippedFile[]
 }
-
-export const procedureDirFlag = Flags.directory({
-  description: 'also list procedure schemas imported into this folder (sohoa procedures import --out)',
-  env: 'SOHOA_PROCEDURES_DIR',
-  exists: true,
-})
 
 export default class ProceduresList extends BaseCommand<typeof ProceduresList> {
   static override summary = 'List the procedures of the catalogue.'

@@ -4,7 +4,7 @@ import chalk from 'chalk'
 import type {Component, ProcedureSchema} from '../../core/procedure.js'
 import {findProcedure, loadCatalogue, type Origin} from '../../pipeline/procedure-catalogue.js'
 import {BaseCommand} from '../../ui/base-command.js'
-import {procedureDirFlag} from './list.js'
+import {procedureDirFlag} from '../../ui/shared-flags.js'
 
 export interface ProceduresShowResult {
   origin: Origin
