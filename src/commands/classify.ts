@@ -1,9 +1,9 @@
-import {Args, Flags} from '@oclif/core'
+import {Args} from '@oclif/core'
 import chalk from 'chalk'
 
 import {type ClassifyRun, classifyFiles} from '../pipeline/classify-files.js'
 import {BaseCommand} from '../ui/base-command.js'
-import {jobsFlag, preprocessFlags, preprocessOptions, splitFlag} from '../ui/shared-flags.js'
+import {jobsFlag, preprocessFlags, preprocessOptions, splitFlag, revealFlag} from '../ui/shared-flags.js'
 
 export default class Classify extends BaseCommand<typeof Classify> {
   static override summary = 'Split scanned pages into documents and tell each document’s kind, with evidence and fields.'
@@ -23,7 +23,7 @@ export default class Classify extends BaseCommand<typeof Classify> {
   static override flags = {
     jobs: jobsFlag,
     split: splitFlag,
-    reveal: Flags.boolean({description: 'show ID numbers in full (they are masked by default)', default: false}),
+    reveal: revealFlag,
     ...preprocessFlags,
   }
 

@@ -74,3 +74,6 @@ export const procedureDirFlag = Flags.directory({
   env: 'SOHOA_PROCEDURES_DIR',
   exists: true,
 })
+
+/** Personal data stays masked in output (SPEC §8) unless the user asks. */
+export const revealFlag = Flags.boolean({summary: 'Show ID numbers in full (they are masked by default).', default: false})

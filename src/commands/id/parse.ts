@@ -7,6 +7,7 @@ import {ExitCode} from '../../core/exit-codes.js'
 import {inspectIdValue, type IdValueReport, maskIdReport} from '../../core/id-value.js'
 import {loadProvinces} from '../../tools/package-data.js'
 import {BaseCommand} from '../../ui/base-command.js'
+import {revealFlag} from '../../ui/shared-flags.js'
 import {type RenderedProblem, renderProblems} from '../../ui/problems.js'
 
 export interface IdParseResult extends Omit<IdValueReport, 'problems'> {
@@ -29,7 +30,7 @@ export default class IdParse extends BaseCommand<typeof IdParse> {
   }
 
   static override flags = {
-    reveal: Flags.boolean({description: 'show ID numbers in full (they are masked by default)', default: false}),
+    reveal: revealFlag,
     dob: Flags.string({description: 'date of birth to check the ID against (YYYY-MM-DD)'}),
     gender: Flags.option({options: ['male', 'female'] as const, description: 'gender to check the ID against'})(),
   }

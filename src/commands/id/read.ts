@@ -1,4 +1,4 @@
-import {Args, Flags} from '@oclif/core'
+import {Args} from '@oclif/core'
 import chalk from 'chalk'
 
 import {ExitCode} from '../../core/exit-codes.js'
@@ -6,6 +6,7 @@ import {maskDigitRuns, maskIdReport} from '../../core/id-value.js'
 import {type IdReadResult, readIdCard} from '../../pipeline/id-read.js'
 import {loadProvinces} from '../../tools/package-data.js'
 import {BaseCommand} from '../../ui/base-command.js'
+import {revealFlag} from '../../ui/shared-flags.js'
 import {type RenderedProblem, renderProblems} from '../../ui/problems.js'
 
 export interface IdReadOutput extends Omit<IdReadResult, 'problems'> {
@@ -27,7 +28,7 @@ export default class IdRead extends BaseCommand<typeof IdRead> {
   }
 
   static override flags = {
-    reveal: Flags.boolean({description: 'show ID numbers in full (they are masked by default)', default: false}),
+    reveal: revealFlag,
   }
 
   public async run(): Promise<IdReadOutput> {
