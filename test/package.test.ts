@@ -8,6 +8,7 @@ import {PDFDocument} from 'pdf-lib'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {FORM_PAGE} from '../scripts/lib/vietnamese-text.js'
+import {allowLowResolution} from '../src/core/validate.js'
 import {runDossier, type RunResult} from '../src/pipeline/run-dossier.js'
 import {verifyBag} from '../src/pipeline/verify.js'
 import {ROOT, runCli} from './helpers/cli.js'
@@ -291,4 +292,22 @@ describe('sohoa run through the CLI', () => {
     const missing = await runCli(['run', path.join(work.dir, 'nowhere'), '--procedure', '1.001193', '--agency', AGENCY, '--out', work.dir])
     expect(missing.code).toBe(3)
   })
+})
+
+describe('pages under 200 dpi', () => {
+  it('are an error in the record by default, and a warning with --allow-low-dpi', async () => {
+    const lowInput = path.join(work.dir, 'low-dpi')
+    await mkdir(lowInput)
+    await writePage(path.join(lowInput, 'p1.png'), {lines: FORM_PAGE, dpi: 150})
+    const base = {input: lowInput, procedure: '1.001193', agency: AGENCY, jobs: 2, split: 'auto' as const, forceOcr: false, strict: false, dataDir: path.join(work.dir, 'data'), toolName: 'sohoa/test', toolVersion: 'sohoa/test'}
+    const strictDpi = await runDossier({...base, outDir: path.join(work.dir, 'low-out'), allowLowDpi: false})
+    const low = strictDpi.issues.find((issue) => issue.code === 'page.low-resolution')
+    expect(low).toMatchObject({severity: 'error', params: {dpi: 150, minDpi: 200}})
+    const record = JSON.parse(await readFile(path.join(strictDpi.package!, 'data', 'sohoa.json'), 'utf8'))
+    expect(record.validation.issues).toContainEqual(expect.objectContaining({code: 'page.low-resolution', severity: 'error'}))
+    expect(allowLowResolution(strictDpi.issues).find((issue) => issue.code === 'page.low-resolution')!.severity).toBe('warning')
+    expect(allowLowResolution(strictDpi.issues).filter((issue) => issue.code !== 'page.low-resolution')).toEqual(
+      strictDpi.issues.filter((issue) => issue.code !== 'page.low-resolution'),
+    )
+  }, 240_000)
 })

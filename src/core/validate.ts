@@ -17,6 +17,9 @@ import {hasErrors, jsonPointer, type Problem, problem} from './problem.js'
 import {editDistance} from './text-match.js'
 import {foldVietnamese} from './text-fold.js'
 
+/** A page scanned under the minimum resolution (Thông tư 01/2023/TT-VPCP Điều 8). */
+export const LOW_RESOLUTION_ISSUE = 'page.low-resolution'
+
 export interface ValidateOptions {
   provinces: readonly Province[]
   /** Thông tư 01/2023/TT-VPCP Điều 8: at least 200 dpi. */
@@ -122,7 +125,7 @@ function checkDocument(doc: Document, index: number, procedure: ProcedureSchema,
   if (doc.review?.includes('field-conflict')) issues.push(problem('document.field-conflict', at('fields'), {document: index + 1}, 'warning'))
   for (const [pageIndex, page] of doc.pages.entries()) {
     const where = {document: index + 1, file: page.source.file, page: page.source.page}
-    if (page.dpi < options.minDpi) issues.push(problem('page.low-resolution', at('pages', pageIndex, 'dpi'), {...where, dpi: page.dpi, minDpi: options.minDpi}))
+    if (page.dpi < options.minDpi) issues.push(problem(LOW_RESOLUTION_ISSUE, at('pages', pageIndex, 'dpi'), {...where, dpi: page.dpi, minDpi: options.minDpi}))
     if (page.colour === 'grey') issues.push(problem('page.not-colour', at('pages', pageIndex, 'colour'), where, 'warning'))
   }
   const ids = new Map<string, CitizenId>()
@@ -208,4 +211,9 @@ export function sameName(a: string, b: string): 'same' | 'near' | 'different' {
 
 function shortName(name: string): string {
   return name.length <= 80 ? name : `${name.slice(0, 77)}…`
+}
+
+/** `--allow-low-dpi`: low resolution is then a warning, everything else as it was. */
+export function allowLowResolution(issues: readonly Problem[]): Problem[] {
+  return issues.map((issue) => (issue.code === LOW_RESOLUTION_ISSUE ? {...issue, severity: 'warning' as const} : issue))
 }

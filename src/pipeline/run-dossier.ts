@@ -17,7 +17,7 @@ import {buildHoSoRecord} from '../core/hoso-record.js'
 import {type Problem, problem} from '../core/problem.js'
 import type {DigitisationRecord, RecordDocument} from '../core/record.js'
 import {RECORD_VERSION} from '../core/record.js'
-import {assignComponents, validateDossier} from '../core/validate.js'
+import {allowLowResolution, assignComponents, validateDossier} from '../core/validate.js'
 import {isoVietnam} from '../core/vietnam-time.js'
 import {loadProvinces} from '../tools/package-data.js'
 import type {Reporter} from '../ui/reporter.js'
@@ -77,7 +77,6 @@ export interface RunResult {
 }
 
 const MIN_DPI = 200
-const LOW_DPI_ISSUE = 'validate.page.low-dpi'
 
 export async function runDossier(options: RunOptions): Promise<RunResult> {
   const now = options.now ?? new Date()
@@ -95,9 +94,7 @@ export async function runDossier(options: RunOptions): Promise<RunResult> {
     const dossier: Dossier = {procedure: schema.code, documents, pagesDropped: analysed.pagesDropped}
     const report = validateDossier(dossier, schema, {provinces: loadProvinces(), minDpi: MIN_DPI})
     const owner = dossierOwner(documents, options.ownerId)
-    const issues = report.issues.map((issue) =>
-      options.allowLowDpi && issue.code === LOW_DPI_ISSUE ? {...issue, severity: 'warning' as const} : issue,
-    )
+    const issues = options.allowLowDpi ? allowLowResolution(report.issues) : [...report.issues]
     if (!owner.idNumber) issues.push(problem('run.owner-unknown', '', {agency: options.agency}, 'warning'))
     const valid = !issues.some((issue) => issue.severity === 'error')
     const procedure = {code: schema.code, name: schema.name}
