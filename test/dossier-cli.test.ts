@@ -113,7 +113,7 @@ describe('sohoa classify (real OCR, small pages)', () => {
     await writeFile(path.join(input, 'p2.png'), await renderPage({...a6, lines: ['TỜ KHAI THAY ĐỔI', 'THÔNG TIN CƯ TRÚ', 'Mẫu CT01', '1. Họ, chữ đệm và tên: LÊ VĂN AN', '4. Số định danh cá nhân: 001090012345']}))
     await writeFile(path.join(input, 'p3.png'), await renderPage({...a6, lines: []}))
     await writeFile(path.join(input, 'p4.png'), await renderPage({...a6, lines: ['Trang tiếp theo của hồ sơ', 'Ghi chú thêm']}))
-    const result = await runCli(['classify', input, '--json', '--jobs', '1', '--reveal', '--no-rotate'])
+    const result = await runCli(['classify', input, '--json', '--jobs', '1', '--reveal'])
     expect(result.code).toBe(0)
     const run = result.json()
     expect(run.documents.map((entry: {kind: string; splitReason: string}) => [entry.kind, entry.splitReason])).toEqual([

@@ -2,10 +2,11 @@
  * Preprocessing through the pipeline: the full-size images, the archive, the record, the
  * PDF, and the flags through the CLI. Only the last block runs OCR (a few short pages).
  */
-import {mkdir, readFile} from 'node:fs/promises'
+import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
 import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import sharp from 'sharp'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {renderPage} from '../scripts/lib/page-render.js'
@@ -185,5 +186,23 @@ describe('the flags, through the CLI', () => {
     expect(page).toMatchObject({rotation: 0, skew: 0, orientationConfidence: null, orientationUncertain: false})
     expect(json.files[1].pages).toEqual([expect.objectContaining({blank: true, textSource: 'none', text: ''})])
     expect(json.pagesDropped).toEqual([])
+  })
+})
+
+describe('a page with too little text to tell up from down by its layout', () => {
+  it('is turned upside down only when OCR reads it clearly better that way', async () => {
+    const dir = path.join(work.dir, 'one-line')
+    await mkdir(dir)
+    const spec = {lines: ['Trang một: Giấy chứng sinh'], pageMm: {width: 148, height: 105}}
+    await writePage(path.join(dir, 'upright.png'), spec)
+    await writeFile(path.join(dir, 'upside-down.png'), await sharp(await renderPage(spec)).rotate(180).png().toBuffer())
+    const run = await ocrFiles([dir], {outDir: path.join(work.dir, 'one-line-out'), jobs: 2, forceOcr: false, toolName: 'sohoa-test'})
+    const pages = run.files.flatMap((file) => (file.status === 'ok' ? file.pages : []))
+    const upright = pages.find((page) => page.source.file === 'upright.png')!
+    const upsideDown = pages.find((page) => page.source.file === 'upside-down.png')!
+    expect(upright).toMatchObject({rotation: 0, orientationUncertain: true})
+    expect(upsideDown).toMatchObject({rotation: 180, orientationUncertain: false, orientationByOcr: true})
+    expect(upright.orientationByOcr).toBeUndefined()
+    for (const page of [upright, upsideDown]) expect(page.text).toBe('Trang một: Giấy chứng sinh')
   })
 })

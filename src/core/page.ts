@@ -62,6 +62,8 @@ export interface PageCorrections {
   orientationConfidence: number | null
   /** The page looked sideways or upside down but not clearly enough to turn; left as it is. */
   orientationUncertain: boolean
+  /** Set when OCR, not the layout, decided which way is up (the page read far better turned over). */
+  orientationByOcr?: boolean
   /** Nothing on the page but paper (noise, bleed-through and punch holes aside). */
   blank: boolean
 }

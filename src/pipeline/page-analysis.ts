@@ -20,6 +20,11 @@ export interface AnalysisOptions {
   /** Skews beyond this are not corrected (degrees). */
   maxSkew: number
   /**
+   * Turn the page by this much whatever the layout says: the second reading of a page whose
+   * orientation was uncertain (recognise.ts tries it upside down and keeps the better OCR).
+   */
+  forceRotation?: Rotation
+  /**
    * Skews below this count as straight (degrees): turning a page by less costs a resample of
    * the archive (a JPEG would no longer be kept byte for byte) for no gain to a reader or OCR.
    */
@@ -106,6 +111,7 @@ export function analysePage(image: GreyImage, dpi: number, options: AnalysisOpti
       if (!uncertain) rotation = found.rotation
     }
   }
+  if (options.rotate && options.forceRotation !== undefined) rotation = options.forceRotation
   if (!options.deskew || Math.abs(skew) < options.minSkew) skew = 0
   const turned = rotation !== 0 || skew !== 0 ? rotateGrey(image, rotation - skew, 255) : image
   const crop = options.cropBorders ? detectBorders(turned, paper) : null

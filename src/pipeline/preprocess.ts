@@ -25,6 +25,7 @@ import type {Matrix} from '../tools/pdf.js'
 import {type AcquiredPage, imageError} from './acquire.js'
 import {type OcrPlacement, placeOcrResult} from './ocr-placement.js'
 import {analysePage, DEFAULT_ANALYSIS_OPTIONS, type PageAnalysis} from './page-analysis.js'
+import type {Rotation} from './orientation.js'
 
 export type ArchivalPage = {kind: 'image'; image: ArchivalImage} | {kind: 'pdf-page'; index: number; pixelToPdf: Matrix | undefined}
 
@@ -54,6 +55,8 @@ export interface PreprocessOptions {
   cropBorders: boolean
   /** Read blank pages all the same (they are kept); otherwise they are not OCRed. */
   keepBlank: boolean
+  /** See AnalysisOptions.forceRotation. */
+  forceRotation?: Rotation
 }
 
 export const DEFAULT_PREPROCESS_OPTIONS: Omit<PreprocessOptions, 'forceOcr'> = {
@@ -220,6 +223,7 @@ export async function planCorrections(
     rotate: options.rotate,
     deskew: options.deskew,
     cropBorders: options.cropBorders,
+    forceRotation: options.forceRotation,
   })
   const quarter = analysis.rotation % 180 !== 0
   const frame = {width: quarter ? grey.height : grey.width, height: quarter ? grey.width : grey.height}

@@ -12,6 +12,7 @@ import type {OcrResult, PageResult} from '../core/page.js'
 import {OcrPool} from '../tools/tesseract.js'
 import {silentReporter, type Reporter} from '../ui/reporter.js'
 import {acquireFile, type AcquiredFile, type InputRef, resolveInputs} from './acquire.js'
+import type {Rotation} from './orientation.js'
 import {placeOcr, preparePage, type PreparedPage, type PreprocessOptions} from './preprocess.js'
 
 export interface RecogniseOptions {
@@ -95,10 +96,32 @@ export async function recogniseInputs<R>(inputs: readonly InputRef[], options: R
   }
 }
 
+/**
+ * OCR mean confidence (0–100) by which an upside-down reading must beat the page as it
+ * stands before the page is turned: a wrong-way-up page reads as near-gibberish (confidence
+ * in the 30s–60s), the right way up in the 80s–90s.
+ */
+const FLIP_MARGIN = 15
+/** Below this mean confidence a page is read again upside down (upright Vietnamese print reads at 85–96). */
+const DOUBTFUL_CONFIDENCE = 75
+
 async function recognisePage(file: AcquiredFile, index: number, pool: () => Promise<OcrPool>, options: RecogniseOptions): Promise<RecognisedPage> {
   const started = performance.now()
-  const prepared = await preparePage(await file.page(index), {...options.preprocess, forceOcr: options.forceOcr})
-  const ocr = prepared.ocr ? placeOcr(prepared, await (await pool()).recognize(prepared.ocr.png)) : undefined
+  const preprocess = {...options.preprocess, forceOcr: options.forceOcr}
+  let prepared = await preparePage(await file.page(index), preprocess)
+  let ocr = prepared.ocr ? placeOcr(prepared, await (await pool()).recognize(prepared.ocr.png)) : undefined
+  // When the layout could not tell up from down (one line, a few words), or OCR reads the
+  // page poorly (as it reads a page the wrong way up, whatever the layout said), let OCR
+  // decide between the page as turned and upside down.
+  const doubtful = prepared.corrections.orientationUncertain || (ocr !== undefined && ocr.confidence < DOUBTFUL_CONFIDENCE)
+  if (ocr && ocr.text.trim() !== '' && doubtful && preprocess.rotate !== false) {
+    const flipped = await preparePage(await file.page(index), {...preprocess, forceRotation: ((prepared.corrections.rotation + 180) % 360) as Rotation})
+    const flippedOcr = flipped.ocr ? placeOcr(flipped, await (await pool()).recognize(flipped.ocr.png)) : undefined
+    if (flippedOcr && flippedOcr.confidence >= ocr.confidence + FLIP_MARGIN) {
+      prepared = {...flipped, corrections: {...flipped.corrections, orientationUncertain: false, orientationByOcr: true}}
+      ocr = flippedOcr
+    }
+  }
   const text = normaliseText(ocr ? ocr.text : (prepared.existingText ?? ''))
   const result: PageResult = {
     source: prepared.source,
