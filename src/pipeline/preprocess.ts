@@ -94,7 +94,7 @@ export async function preparePage(page: AcquiredPage, given: Pick<PreprocessOpti
       const grey = await greyPixels(page.image)
       const {plan, corrections} = await planCorrections(grey, page.dpi, options)
       if (!plan) {
-        const ocr = corrections.blank && !options.keepBlank ? undefined : await ocrImage(page.image, page.dpi)
+        const ocr = corrections.blank && !options.keepBlank ? undefined : await ocrImage({raw: grey}, page.dpi)
         const image = await archivalImage(page.image, page.keepJpegBytes)
         return {...base, width: grey.width, height: grey.height, archival: {kind: 'image', image}, ocr, existingText: undefined, corrections}
       }
@@ -120,7 +120,7 @@ export async function preparePage(page: AcquiredPage, given: Pick<PreprocessOpti
   const grey = await greyPixels({raw})
   const {plan, corrections} = await planCorrections(grey, page.dpi, options)
   if (!plan) {
-    const ocr = corrections.blank && !options.keepBlank ? undefined : await ocrImage({raw}, page.dpi)
+    const ocr = corrections.blank && !options.keepBlank ? undefined : await ocrImage({raw: grey}, page.dpi)
     return {
       ...base,
       width: rendered.width,
