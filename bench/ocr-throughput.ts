@@ -16,6 +16,8 @@ import {characterErrorRate} from '../scripts/lib/cer.js'
 import {type FontName, mulberry32, renderPage} from '../scripts/lib/page-render.js'
 import {FORM_PAGE, LAW_PAGE} from '../scripts/lib/vietnamese-text.js'
 import {ocrFiles, type OcrRun} from '../src/pipeline/ocr.js'
+import {ocrImage} from '../src/tools/images.js'
+import {OcrPool} from '../src/tools/tesseract.js'
 
 const {values} = parseArgs({options: {pages: {type: 'string', default: '6'}, seed: {type: 'string', default: '1'}}})
 const pageCount = Number(values.pages)
@@ -65,13 +67,30 @@ function cerBy(run: OcrRun, kind: 'clean' | 'degraded'): number {
   return length ? edits / length : Number.NaN
 }
 
+/** OCR alone (one prepared page, recognised 4 times): how far the engine itself scales. */
+async function engineSecondsPerPage(jobs: number): Promise<number> {
+  const first = (await readdir(input)).sort()[0]!
+  const {png} = await ocrImage({bytes: await readFile(path.join(input, first)), page: 0}, 300)
+  const pool = await OcrPool.start(jobs)
+  try {
+    await pool.recognize(png)
+    const started = performance.now()
+    await Promise.all(Array.from({length: 4}, async () => pool.recognize(png)))
+    return (performance.now() - started) / 4000
+  } finally {
+    await pool.close()
+  }
+}
+
+const engineOne = await engineSecondsPerPage(1)
+const engineTwo = await engineSecondsPerPage(2)
 const one = await timed(1)
 const two = await timed(2)
 const perPage = (run: OcrRun): number => run.seconds / run.pages
 console.log(`generated pages: ${pageCount} (seed ${seed}), cores: ${os.availableParallelism()}`)
 console.log(`1 worker : ${perPage(one.run).toFixed(2)} s/page (${one.run.seconds} s total, peak RSS ${one.peakRssMb} MB)`)
 console.log(`2 workers: ${perPage(two.run).toFixed(2)} s/page (${two.run.seconds} s total, peak RSS ${two.peakRssMb} MB)`)
-console.log(`speed-up 2 vs 1 workers: ${(one.run.seconds / two.run.seconds).toFixed(2)}x`)
+console.log(`speed-up 2 vs 1 workers: ${(one.run.seconds / two.run.seconds).toFixed(2)}x (OCR engine alone: ${engineOne.toFixed(2)} → ${engineTwo.toFixed(2)} s/page, ${(engineOne / engineTwo).toFixed(2)}x)`)
 console.log(`CER clean: ${(cerBy(two.run, 'clean') * 100).toFixed(2)}%  degraded: ${(cerBy(two.run, 'degraded') * 100).toFixed(2)}%`)
 
 const hasReal = await readdir(path.join(realPages, 'pages')).catch(() => undefined)
