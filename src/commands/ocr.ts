@@ -60,12 +60,13 @@ export default class Ocr extends BaseCommand<typeof Ocr> {
         continue
       }
       const ocrPages = outcome.pages.filter((page) => page.confidence !== null)
-      const confidence = ocrPages.length ? Math.round(ocrPages.reduce((sum, page) => sum + page.confidence!, 0) / ocrPages.length) : '-'
       for (const page of outcome.pages.filter((p) => p.textSource === 'existing')) {
         this.log(chalk.dim(this.t('ocr.page-has-text', {file: page.source.file, page: page.source.page})))
       }
       this.renderCorrections(outcome.pages, outcome.pagesDropped)
-      this.log(this.t('ocr.file-done', {file: outcome.file, pages: outcome.pages.length, confidence, output: outcome.pdf}))
+      const done = {file: outcome.file, pages: outcome.pages.length, output: outcome.pdf}
+      if (ocrPages.length === 0) this.log(this.t('ocr.file-done-unread', done))
+      else this.log(this.t('ocr.file-done', {...done, confidence: Math.round(ocrPages.reduce((sum, page) => sum + page.confidence!, 0) / ocrPages.length)}))
     }
     const ok = result.files.filter((outcome) => outcome.status === 'ok').length
     this.log(this.t('ocr.summary', {ok, total: result.files.length, seconds: result.seconds}))

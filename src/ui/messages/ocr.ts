@@ -10,6 +10,10 @@ export const ocrMessages = {
     vi: '{file}: {pages} trang, độ tin cậy trung bình {confidence}% → {output}',
     en: '{file}: {pages} page(s), mean confidence {confidence}% → {output}',
   },
+  'ocr.file-done-unread': {
+    vi: '{file}: {pages} trang, giữ nguyên lớp chữ có sẵn (không OCR) → {output}',
+    en: '{file}: {pages} page(s), existing text kept (no OCR) → {output}',
+  },
   'ocr.summary': {
     vi: 'Xong {ok}/{total} tệp trong {seconds} giây.',
     en: 'Done {ok}/{total} file(s) in {seconds} s.',
