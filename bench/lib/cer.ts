@@ -1,5 +1,6 @@
 /** CER summed over pages (edits over truth length), on scripts/lib/cer.ts's metric. */
-import {editDistance, normaliseForCer} from '../../scripts/lib/cer.js'
+import {normaliseForCer} from '../../scripts/lib/cer.js'
+import {editDistance} from '../../src/core/text-match.js'
 
 export interface CerTally {
   edits: number

@@ -49,15 +49,18 @@ export function foldPhrase(phrase: string): string {
 /** Levenshtein distance. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0
-  let previous = Array.from({length: b.length + 1}, (_, index) => index)
-  for (let i = 1; i <= a.length; i += 1) {
+  // By code point, so that a character outside the BMP counts as one edit, not two.
+  const x = [...a]
+  const y = [...b]
+  let previous = Array.from({length: y.length + 1}, (_, index) => index)
+  for (let i = 1; i <= x.length; i += 1) {
     const current = [i]
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    for (let j = 1; j <= y.length; j += 1) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1))
     }
     previous = current
   }
-  return previous[b.length]!
+  return previous[y.length]!
 }
 
 /** How many edits a phrase of this many folded characters may carry and still match. */

@@ -5,7 +5,7 @@
  * an upload job) never sees half a bag, and an interrupted run leaves none.
  */
 import {createHash, randomBytes} from 'node:crypto'
-import {mkdir, open, rename, rm, stat} from 'node:fs/promises'
+import {mkdir, rename, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 
 import {
@@ -24,7 +24,7 @@ import {OutputError, SohoaError} from '../core/errors.js'
 import {ExitCode} from '../core/exit-codes.js'
 import type {HoSoRecord} from '../core/hoso-record.js'
 import type {DigitisationRecord} from '../core/record.js'
-import {syncDirectory} from '../tools/atomic-file.js'
+import {syncDirectory, writeSynced} from '../tools/atomic-file.js'
 import {validateAgainstSchema} from '../tools/schemas.js'
 import {registerCleanup} from '../tools/shutdown.js'
 
@@ -66,6 +66,7 @@ export async function writePackage(input: PackageInput): Promise<PackageResult> 
   for (const file of payload) {
     if (!isSafeBagPath(`data/${file.path}`)) throw new SohoaError('package.unsafe-path', {file: file.path}, ExitCode.Internal)
   }
+  const oxum = payloadOxum(payload.map((file) => file.bytes.length))
   const target = path.join(input.outDir, record.dossierCode)
   if (await stat(target).catch(() => undefined)) throw new OutputError('package.exists', {file: target})
   const temporary = path.join(input.outDir, `.${record.dossierCode}.partial-${process.pid}-${randomBytes(4).toString('hex')}`)
@@ -85,7 +86,7 @@ export async function writePackage(input: PackageInput): Promise<PackageResult> 
           bagInfo([
             ['Source-Organization', input.sourceOrganization],
             ['Bagging-Date', input.baggingDate],
-            ['Payload-Oxum', payloadOxum(payload.map((file) => file.bytes.length))],
+            ['Payload-Oxum', oxum],
             ['External-Identifier', record.dossierCode],
             ['External-Description', `${record.procedure.code} ${record.procedure.name}`],
             ['Bag-Software-Agent', input.softwareAgent],
@@ -99,7 +100,7 @@ export async function writePackage(input: PackageInput): Promise<PackageResult> 
     await writeDurably(path.join(temporary, TAG_MANIFEST), utf8(tagManifest))
     await rename(temporary, target)
     await syncDirectory(input.outDir)
-    return {path: target, payloadOxum: payloadOxum(payload.map((file) => file.bytes.length)), files: payload.length}
+    return {path: target, payloadOxum: oxum, files: payload.length}
   } catch (error) {
     await rm(temporary, {recursive: true, force: true})
     if (error instanceof SohoaError) throw error
@@ -119,13 +120,7 @@ function assertValid(name: 'record' | 'hoso', value: unknown): void {
 
 async function writeDurably(file: string, bytes: Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), {recursive: true})
-  const handle = await open(file, 'wx')
-  try {
-    await handle.writeFile(bytes)
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
+  await writeSynced(file, bytes, 'wx')
 }
 
 export function sha256(bytes: Uint8Array): string {

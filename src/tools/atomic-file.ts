@@ -17,13 +17,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   const unregister = registerCleanup(() => rm(temporary, {force: true}))
   try {
     await mkdir(directory, {recursive: true})
-    const handle = await open(temporary, 'w')
-    try {
-      await handle.writeFile(data)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
+    await writeSynced(temporary, data, 'w')
     await rename(temporary, file)
     await syncDirectory(directory)
   } catch (error) {
@@ -31,6 +25,17 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     throw new OutputError('output.cannot-write', {file, reason: (error as Error).message}, {cause: error})
   } finally {
     unregister()
+  }
+}
+
+/** Writes `data` and flushes it to disk before returning; `wx` refuses an existing file. */
+export async function writeSynced(file: string, data: string | Uint8Array, flag: 'w' | 'wx'): Promise<void> {
+  const handle = await open(file, flag)
+  try {
+    await handle.writeFile(data)
+    await handle.sync()
+  } finally {
+    await handle.close()
   }
 }
 
