@@ -5,11 +5,11 @@
 import {describe, expect, it} from 'vitest'
 
 import {FORM_PAGE, LAW_PAGE} from '../scripts/lib/vietnamese-text.js'
-import {detectBlank} from '../src/pipeline/blank-page.js'
-import {detectBorders} from '../src/pipeline/borders.js'
-import {estimateSkew} from '../src/pipeline/deskew.js'
-import {analysePage, DEFAULT_ANALYSIS_OPTIONS, textInk} from '../src/pipeline/page-analysis.js'
-import {type GreyImage, inkThreshold, rotateGrey} from '../src/pipeline/raster.js'
+import {detectBlank} from '../src/core/page/blank-page.js'
+import {detectBorders} from '../src/core/page/borders.js'
+import {estimateSkew} from '../src/core/page/deskew.js'
+import {analysePage, DEFAULT_ANALYSIS_OPTIONS, textInk} from '../src/core/page/page-analysis.js'
+import {type GreyImage, inkThreshold, rotateGrey} from '../src/core/page/raster.js'
 import {ANALYSIS_DPI, greyPage} from './helpers/preprocess-pages.js'
 
 const NOISY = {noise: 10, blurSigma: 0.6}

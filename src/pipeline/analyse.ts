@@ -13,10 +13,10 @@ import {findPhrase} from '../core/text-match.js'
 import {imageFacts, type ImageSource, rgbaPixels} from '../tools/images.js'
 import {loadDocumentKinds, loadProvinces} from '../tools/package-data.js'
 import {decodeQrCodes} from '../tools/qr.js'
-import {cardSide, classifyDocument, isIdCardPayload, readableLines, titleKindOnPage} from './classify.js'
-import {extractDocument} from './extract.js'
+import {cardSide, classifyDocument, isIdCardPayload, readableLines, titleKindOnPage} from '../core/documents/classify.js'
+import {extractDocument} from '../core/documents/extract.js'
 import type {RecognisedPage} from './recognise.js'
-import {splitPages} from './split.js'
+import {splitPages} from '../core/documents/split.js'
 
 export interface AnalyseOptions {
   split: SplitMode

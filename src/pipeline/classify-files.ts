@@ -8,7 +8,7 @@ import type {DocumentFields, Evidence, ReviewReason, SplitMode, SplitReason} fro
 import {ExitCode} from '../core/exit-codes.js'
 import type {DroppedPage, PageSource} from '../core/page.js'
 import type {PreprocessOptions} from './preprocess.js'
-import type {Reporter} from '../ui/reporter.js'
+import type {Reporter} from '../core/reporter.js'
 import {analyseDossier} from './analyse.js'
 import {type FileFailure, recognise, type RecognisedPage} from './recognise.js'
 

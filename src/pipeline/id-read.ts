@@ -8,7 +8,7 @@ import {type IdValueReport, inspectIdValue} from '../core/id-value.js'
 import {type ImageSource, rgbaPixels} from '../tools/images.js'
 import {decodeQrCodes} from '../tools/qr.js'
 import {acquireFile, type AcquiredPage} from './acquire.js'
-import {isIdCardPayload} from './classify.js'
+import {isIdCardPayload} from '../core/documents/classify.js'
 
 export interface IdReadResult extends IdValueReport {
   file: string

@@ -23,9 +23,9 @@ import {
 } from '../tools/images.js'
 import type {Matrix} from '../tools/pdf.js'
 import {type AcquiredPage, imageError} from './acquire.js'
-import {type OcrPlacement, placeOcrResult} from './ocr-placement.js'
-import {analysePage, DEFAULT_ANALYSIS_OPTIONS, type PageAnalysis} from './page-analysis.js'
-import type {Rotation} from './orientation.js'
+import {type OcrPlacement, placeOcrResult} from '../core/page/ocr-placement.js'
+import {analysePage, DEFAULT_ANALYSIS_OPTIONS, type PageAnalysis} from '../core/page/page-analysis.js'
+import type {Rotation} from '../core/page/orientation.js'
 
 export type ArchivalPage = {kind: 'image'; image: ArchivalImage} | {kind: 'pdf-page'; index: number; pixelToPdf: Matrix | undefined}
 

@@ -10,9 +10,9 @@ import {ExitCode} from '../core/exit-codes.js'
 import {type MessageParams, SohoaError} from '../core/errors.js'
 import type {OcrResult, PageResult} from '../core/page.js'
 import {OcrPool} from '../tools/tesseract.js'
-import {silentReporter, type Reporter} from '../ui/reporter.js'
+import {silentReporter, type Reporter} from '../core/reporter.js'
 import {acquireFile, type AcquiredFile, type InputRef, resolveInputs} from './acquire.js'
-import type {Rotation} from './orientation.js'
+import type {Rotation} from '../core/page/orientation.js'
 import {placeOcr, preparePage, type PreparedPage, type PreprocessOptions} from './preprocess.js'
 
 export interface RecogniseOptions {

@@ -1,20 +1,8 @@
 import ora, {type Ora} from 'ora'
 
-/**
- * Progress of a long job. The pipeline only calls these methods; whether anything is drawn
- * is decided once, here: only on a terminal, never under --json, in CI or in tests.
- */
-export interface Reporter {
-  start(label: string, total?: number): void
-  advance(detail?: string): void
-  stop(): void
-}
+import {type Reporter, silentReporter} from '../core/reporter.js'
 
-export const silentReporter: Reporter = {
-  start() {},
-  advance() {},
-  stop() {},
-}
+export {type Reporter, silentReporter} from '../core/reporter.js'
 
 export function shouldShowProgress(json: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
   return !json && Boolean(process.stderr.isTTY) && !env.CI && !env.VITEST && env.NODE_ENV !== 'test'

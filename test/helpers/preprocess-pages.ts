@@ -2,7 +2,7 @@
 import sharp from 'sharp'
 
 import {type PageSpec, renderPage} from '../../scripts/lib/page-render.js'
-import type {GreyImage} from '../../src/pipeline/raster.js'
+import type {GreyImage} from '../../src/core/page/raster.js'
 
 export const ANALYSIS_DPI = 150
 

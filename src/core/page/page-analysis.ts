@@ -3,7 +3,7 @@
  * up, how far the lines are skewed, where the scanner border is, and whether the page is
  * blank. Pure: pixels in, decisions out; preprocess.ts applies them to the full image.
  */
-import type {Box} from '../core/page.js'
+import type {Box} from '../page.js'
 import {type BlankVerdict, detectBlank} from './blank-page.js'
 import {detectBorders} from './borders.js'
 import type {InkPoints} from './deskew.js'

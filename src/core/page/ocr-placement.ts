@@ -5,7 +5,7 @@
  * scanned (only quarter-turned and cropped, which move pixels without resampling) and the
  * words found are turned into the straightened page's frame, where the text layer lies.
  */
-import type {Box, OcrLine, OcrResult} from '../core/page.js'
+import type {Box, OcrLine, OcrResult} from '../page.js'
 
 /** Serialisable: OCR pixel → offset into the turned frame → turn about `centre` → minus `after`. */
 export interface OcrPlacement {

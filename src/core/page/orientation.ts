@@ -7,9 +7,9 @@
  */
 import {DEFAULT_SKEW_SEARCH, type InkPoints, projectionProfile, refineSkew, type SkewSearch, sweepSkew, turnPoints} from './deskew.js'
 
-import type {Rotation} from '../core/page.js'
+import type {Rotation} from '../page.js'
 
-export type {Rotation} from '../core/page.js'
+export type {Rotation} from '../page.js'
 
 export interface OrientationEstimate {
   /** Degrees to turn the page clockwise to make it upright. */

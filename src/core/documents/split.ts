@@ -5,8 +5,8 @@
  * each input file is one document. Blank pages never belong to a document: analyse lists
  * them as dropped.
  */
-import type {AnalysisPage, PageGroup, SplitMode} from '../core/dossier.js'
-import type {DocumentKind} from '../core/document-kind.js'
+import type {AnalysisPage, PageGroup, SplitMode} from '../dossier.js'
+import type {DocumentKind} from '../document-kind.js'
 import {cardSide, isIdCardPayload, titleKindOnPage} from './classify.js'
 
 export function splitPages<P extends AnalysisPage>(pages: readonly P[], mode: SplitMode, kinds: readonly DocumentKind[]): PageGroup<P>[] {

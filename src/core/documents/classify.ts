@@ -4,10 +4,10 @@
  * already on the pages. The title zone of the first page weighs most; the national header
  * is never looked at; below the threshold the kind is `unknown` and the document is flagged.
  */
-import type {AnalysisPage, Evidence, ReviewReason} from '../core/dossier.js'
-import {UNKNOWN_KIND} from '../core/dossier.js'
-import type {DocumentKind} from '../core/document-kind.js'
-import {containsFormNumber, findPhrase, isNationalHeader, type PhraseMatch} from '../core/text-match.js'
+import type {AnalysisPage, Evidence, ReviewReason} from '../dossier.js'
+import {UNKNOWN_KIND} from '../dossier.js'
+import type {DocumentKind} from '../document-kind.js'
+import {containsFormNumber, findPhrase, isNationalHeader, type PhraseMatch} from '../text-match.js'
 
 export interface Classification {
   kind: string

@@ -5,12 +5,12 @@
  * printed labels ("Họ, chữ đệm, tên …:", "Số định danh cá nhân:", "Ngày, tháng, năm sinh:").
  * Dates come out as YYYY-MM-DD, genders as male/female, and every field says where it was read.
  */
-import {type CalendarDay, formatIsoDay, isValidDay} from '../core/calendar.js'
-import type {Province} from '../core/citizen-id.js'
-import type {AnalysisPage, DocumentFields, ExtractedField, FieldKey, ReviewReason} from '../core/dossier.js'
-import type {DocumentKind, FieldLabel} from '../core/document-kind.js'
-import {parseIdCardQr} from '../core/id-card-qr.js'
-import {foldPhrase, foldWithMap, findApproximate, allowedDistance, editDistance, findPhrase} from '../core/text-match.js'
+import {type CalendarDay, formatIsoDay, isValidDay} from '../calendar.js'
+import type {Province} from '../citizen-id.js'
+import type {AnalysisPage, DocumentFields, ExtractedField, FieldKey, ReviewReason} from '../dossier.js'
+import type {DocumentKind, FieldLabel} from '../document-kind.js'
+import {parseIdCardQr} from '../id-card-qr.js'
+import {foldPhrase, foldWithMap, findApproximate, allowedDistance, editDistance, findPhrase} from '../text-match.js'
 import {isIdCardPayload, readableLines} from './classify.js'
 
 export interface ExtractOptions {

@@ -5,7 +5,7 @@
  * never mostly dark (ink covers a small part of any row), so text is never cut; a heading
  * rule or a table touching the border stops the crop rather than being eaten.
  */
-import type {Box} from '../core/page.js'
+import type {Box} from '../page.js'
 import type {GreyImage} from './raster.js'
 
 export interface BorderOptions {

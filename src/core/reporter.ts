@@ -1,0 +1,16 @@
+/**
+ * Progress of a long job: the port through which stages report. Whether anything is drawn is
+ * decided by the implementation in `src/ui` (only on a terminal, never under --json, in CI or
+ * in tests); stages only call these methods.
+ */
+export interface Reporter {
+  start(label: string, total?: number): void
+  advance(detail?: string): void
+  stop(): void
+}
+
+export const silentReporter: Reporter = {
+  start() {},
+  advance() {},
+  stop() {},
+}
