@@ -1,6 +1,6 @@
 /**
  * Builds the curated catalogue templates/procedures/<code>.json from the published records
- * in ../shared/data (see each folder's README.md):
+ * shipped in templates/sources (provenance in templates/README.md):
  * - procedures in the national procedures database export (csdl-tthc-commune) take their
  *   official component codes (ma_tphs) and result codes (kqth) from it; whether a paper is
  *   handed in or only presented comes from the portal crawl's table, matched by name;
@@ -8,16 +8,16 @@
  *   components have no codes: they get local codes (codeSource "local").
  * Curated corrections (required, kinds) come from procedure-catalogue.overrides.json.
  *
- *   node --import tsx scripts/build-procedure-catalogue.ts [data dir]
+ *   node --import tsx scripts/build-procedure-catalogue.ts [sources dir]
  */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
+import {gunzipSync} from 'node:zlib'
 
-import {parseComponentTable} from '../src/core/component-table.js'
 import type {ProcedureSchema} from '../src/core/procedure.js'
 import {importRecord} from '../src/core/procedure-import.js'
-import {foldVietnamese} from '../src/core/text-fold.js'
+import {applyPortalModes} from '../src/core/procedure-sources.js'
 import {lintProcedureValue} from '../src/pipeline/schema-lint.js'
 import {writeJsonAtomic} from '../src/tools/atomic-file.js'
 import {loadKindHints} from '../src/tools/package-data.js'
@@ -32,7 +32,7 @@ interface Override {
   why?: string
 }
 
-export const DEFAULT_DATA_DIR = path.join(PACKAGE_ROOT, '..', 'shared', 'data')
+export const DEFAULT_SOURCES_DIR = path.join(PACKAGE_ROOT, 'templates', 'sources')
 const outDir = path.join(PACKAGE_ROOT, 'templates', 'procedures')
 const overrides = (
   JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'scripts', 'procedure-catalogue.overrides.json'), 'utf8')) as {
@@ -45,9 +45,11 @@ interface Sources {
   crawl: Array<Record<string, unknown>>
 }
 
-function readSources(dataDir: string): Sources {
-  const database = JSON.parse(readFileSync(path.join(dataDir, 'csdl-tthc-commune', 'procedures.json'), 'utf8')) as Sources['database']
-  const crawl = readFileSync(path.join(dataDir, 'dvcqg-crawl', 'procedures.jsonl'), 'utf8')
+const readGzip = (file: string): string => gunzipSync(readFileSync(file)).toString('utf8')
+
+function readSources(sourcesDir: string): Sources {
+  const database = JSON.parse(readGzip(path.join(sourcesDir, 'csdl-tthc-commune.procedures.json.gz'))) as Sources['database']
+  const crawl = readGzip(path.join(sourcesDir, 'dvcqg-crawl.procedures.jsonl.gz'))
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Record<string, unknown>)
@@ -59,20 +61,6 @@ function imported(record: Record<string, unknown> | undefined, code: string): Pr
   const result = importRecord(record, {kindHints: loadKindHints()})
   if (!result.schema) throw new Error(`${code}: ${JSON.stringify(result.problems)}`)
   return result.schema
-}
-
-/** Submitted or presented, and the counts, as the portal's table says for the same paper. */
-function applyPortalTable(schema: ProcedureSchema, portal: Record<string, unknown> | undefined): void {
-  if (!portal) return
-  const items = parseComponentTable(String(portal.thanh_phan_ho_so)).cases.flatMap((entry) => entry.items)
-  const key = (name: string): string => foldVietnamese(name).slice(0, 120)
-  for (const component of schema.cases.flatMap((entry) => entry.components)) {
-    const match = items.find((item) => key(item.name) === key(component.name))
-    if (!match) continue
-    component.mode = match.mode
-    component.originals = match.originals
-    component.copies = match.copies
-  }
 }
 
 function applyOverrides(schema: ProcedureSchema): void {
@@ -91,13 +79,13 @@ const CRAWL_NOTE =
   'From the DVCQG portal page (crawl July 2026). The portal publishes no component codes: codes are local. Required and kinds curated (scripts/procedure-catalogue.overrides.json).'
 
 /** The catalogue as the sources give it, in the order of SPEC §5. */
-export function buildCatalogue(dataDir: string = DEFAULT_DATA_DIR): ProcedureSchema[] {
-  const {database, crawl} = readSources(dataDir)
+export function buildCatalogue(sourcesDir: string = DEFAULT_SOURCES_DIR): ProcedureSchema[] {
+  const {database, crawl} = readSources(sourcesDir)
   return [...FROM_DATABASE, ...FROM_CRAWL].map((code) => {
     const portal = crawl.find((record) => record.ma_thu_tuc === code)
     const fromDatabase = FROM_DATABASE.includes(code)
     const schema = fromDatabase ? imported(database.find((record) => record.ma_tthc === code), code) : imported(portal, code)
-    if (fromDatabase) applyPortalTable(schema, portal)
+    if (fromDatabase) applyPortalModes(schema, portal && imported(portal, code))
     const url = schema.source?.url
     schema.source = {kind: fromDatabase ? 'csdl-tthc' : 'dvcqg-crawl', ...(url ? {url} : {}), note: fromDatabase ? DATABASE_NOTE : CRAWL_NOTE}
     applyOverrides(schema)
@@ -108,7 +96,7 @@ export function buildCatalogue(dataDir: string = DEFAULT_DATA_DIR): ProcedureSch
 }
 
 async function main(): Promise<void> {
-  for (const schema of buildCatalogue(path.resolve(process.argv[2] ?? DEFAULT_DATA_DIR))) {
+  for (const schema of buildCatalogue(path.resolve(process.argv[2] ?? DEFAULT_SOURCES_DIR))) {
     const file = path.join(outDir, `${schema.code}.json`)
     await writeJsonAtomic(file, schema)
     console.log(`${file} (${schema.cases.reduce((sum, entry) => sum + entry.components.length, 0)} components)`)

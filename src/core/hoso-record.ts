@@ -3,8 +3,11 @@
  * built from the digitisation record. All values are strings, dates `yyyyMMddHHmmss` in
  * Asia/Ho_Chi_Minh; schemas/hoso.schema.json checks the shape.
  */
+import {type Problem, problem} from './problem.js'
+import type {ProcedureSchema} from './procedure.js'
 import type {DigitisationRecord} from './record.js'
 import {dvcqgTimestamp} from './vietnam-time.js'
+import {dueDate, type HolidayCalendar} from './working-days.js'
 
 /** TaiLieuNop — a submitted (here: digitised) document. */
 export interface TaiLieuNop {
@@ -25,6 +28,22 @@ export interface DinhDanhCHS {
   SoDinhDanh: string
 }
 
+/**
+ * LePhi — a fee of the dossier. HinhThucThu and LoaiPhiLePhi follow the values deployed
+ * one-stop integrations send (1 = collected at reception; 1 = ordinary fee); no official
+ * code list was at hand. MaPhiLePhi stays empty: neither source publishes fee codes.
+ */
+export interface LePhi {
+  TenPhiLePhi: string
+  MaPhiLePhi: string
+  HinhThucThu: string
+  Gia: string
+  LoaiPhiLePhi: string
+}
+
+export const FEE_AT_RECEPTION = '1'
+export const FEE_ORDINARY = '1'
+
 export interface HoSoRecord {
   MaHoSo: string
   MaTTHC: string
@@ -43,7 +62,7 @@ export interface HoSoRecord {
   DinhDanhCHS: DinhDanhCHS[]
   TaiLieuNop: TaiLieuNop[]
   DanhSachGiayToKetQua: unknown[]
-  DanhSachLePhi: unknown[]
+  DanhSachLePhi: LePhi[]
   DanhSachTepDinhKemKhac: unknown[]
   DanhSachHoSoBoSung: unknown[]
 }
@@ -63,9 +82,10 @@ export interface HoSoInput {
   owner: {name: string; idNumber?: string}
   receivedAt: Date
   dueAt?: Date
+  fees?: LePhi[]
 }
 
-export function buildHoSoRecord({record, field, owner, receivedAt, dueAt}: HoSoInput): HoSoRecord {
+export function buildHoSoRecord({record, field, owner, receivedAt, dueAt, fees}: HoSoInput): HoSoRecord {
   const hasOwner = owner.name !== ''
   return {
     MaHoSo: record.dossierCode,
@@ -95,8 +115,40 @@ export function buildHoSoRecord({record, field, owner, receivedAt, dueAt}: HoSoI
       MaKetQuaThayThe: '',
     })),
     DanhSachGiayToKetQua: [],
-    DanhSachLePhi: [],
+    DanhSachLePhi: fees ?? [],
     DanhSachTepDinhKemKhac: [],
     DanhSachHoSoBoSung: [],
   }
+}
+
+export interface DeskSchedule {
+  field: {code?: string; name?: string}
+  dueAt?: Date
+  fees: LePhi[]
+  /** Why NgayHenTra is empty or may be early: data to show the clerk, never a reason to fail. */
+  problems: Problem[]
+}
+
+/**
+ * What the procedure says for a dossier received at the desk (KenhThucHien 1, the direct
+ * channel): the due date from its processing time and its fees in VND.
+ */
+export function deskSchedule(schema: ProcedureSchema, receivedAt: Date, calendar: HolidayCalendar): DeskSchedule {
+  const field = {...(schema.fieldCode ? {code: schema.fieldCode} : {}), ...(schema.field ? {name: schema.field} : {})}
+  const direct = schema.processing?.find((entry) => entry.channel === 'direct')
+  const problems: Problem[] = []
+  let dueAt: Date | undefined
+  if (direct?.time) {
+    const due = dueDate(receivedAt, direct.time, calendar)
+    dueAt = due.due
+    if (due.uncoveredYears.length > 0) {
+      problems.push(problem('hoso.holidays-not-covered', '/NgayHenTra', {years: due.uncoveredYears.join(', '), last: calendar.lastYear}, 'warning'))
+    }
+  } else {
+    problems.push(problem('hoso.no-processing-time', '/NgayHenTra', {procedure: schema.code}, 'warning'))
+  }
+  const fees = (direct?.fees ?? [])
+    .filter((fee) => fee.currency === 'VND')
+    .map((fee) => ({TenPhiLePhi: fee.name, MaPhiLePhi: '', HinhThucThu: FEE_AT_RECEPTION, Gia: String(fee.amount), LoaiPhiLePhi: FEE_ORDINARY}))
+  return {field, ...(dueAt ? {dueAt} : {}), fees, problems}
 }

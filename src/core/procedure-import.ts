@@ -10,10 +10,12 @@ import {OFFICIAL_COMPONENT_CODE, RESULT_TYPE_CODE} from './codes.js'
 import {cleanPublishedText, parseComponentTable} from './component-table.js'
 import {guessKinds, type KindHints, looksConditional} from './kind-hints.js'
 import {type Problem, problem} from './problem.js'
+import {parseCrawlProcessing, parseDatabaseProcessing} from './procedure-processing.js'
 import {
   type Component,
   type ComponentMode,
   levelsFromText,
+  type ProcessingChannel,
   type ProcedureCase,
   type ProcedureResult,
   type ProcedureSchema,
@@ -71,10 +73,12 @@ interface Draft {
   name: string
   levels: string
   field?: string
+  fieldCode?: string
   ministry?: string
   decision?: string
   results: Array<{code?: string; name: string}>
   cases: Array<{name: string; components: DraftComponent[]}>
+  processing: ProcessingChannel[]
   notes: string[]
   source: ProcedureSource
   problems: Problem[]
@@ -91,6 +95,7 @@ function fromCrawl(record: Json): Draft {
     decision: optionalText(record.so_quyet_dinh),
     results: parseCrawlResults(text(record.ket_qua_xu_ly)),
     cases: table.cases.map((entry) => ({name: entry.name, components: entry.items})),
+    processing: parseCrawlProcessing(text(record.cach_thuc_thuc_hien)),
     notes: table.notes,
     source: {kind: 'dvcqg-crawl', ...(optionalText(record.detail_url) ? {url: text(record.detail_url)} : {})},
     problems,
@@ -131,10 +136,13 @@ function fromLayThuTuc(record: Json): Draft {
     name: text(record.TENTTHC),
     levels: flattenText(record.CAPTHUCHIEN),
     field: firstText(record.LINHVUCTHUCHIEN, 'TENLINHVUC') ?? optionalText(record.TENLINHVUC),
+    fieldCode: firstText(record.LINHVUCTHUCHIEN, 'MALINHVUC') ?? optionalText(record.MALINHVUC),
     ministry: optionalText(record.COQUANCONGBO) ?? optionalText(record.TENCOQUANCONGBO),
     decision: optionalText(record.SOQUYETDINH),
     results: array(record.KETQUATHUCHIEN).map((item) => ({code: optionalText((item as Json).MAKETQUA), name: text((item as Json).TENKETQUA)})),
     cases,
+    // LayThuTuc's CACHTHUCTHUCHIEN is not read: no record of that shape was at hand to build from.
+    processing: [],
     notes,
     source: {kind: 'lay-thu-tuc'},
     problems,
@@ -164,6 +172,7 @@ function fromCsdl(record: Json): Draft {
     decision: optionalText(record.so_quyet_dinh),
     results: array(record.kqth).map((item) => ({code: optionalText((item as Json).ma_ket_qua), name: text((item as Json).ten_ket_qua)})),
     cases: components.length > 0 ? [{name: '', components}] : [],
+    processing: parseDatabaseProcessing(record.cach_thuc_thuc_hien),
     notes,
     source: {kind: 'csdl-tthc', ...(optionalText(record.link_truy_cap) ? {url: text(record.link_truy_cap)} : {})},
     problems: [],
@@ -201,10 +210,12 @@ function finish(shape: RecordShape, draft: Draft, context: ImportContext): Impor
     name: cleanPublishedText(draft.name),
     ...(levels.length > 0 ? {levels} : {}),
     ...(draft.field ? {field: cleanPublishedText(draft.field)} : {}),
+    ...(draft.fieldCode ? {fieldCode: draft.fieldCode} : {}),
     ...(draft.ministry ? {ministry: draft.ministry} : {}),
     ...(draft.decision ? {decision: draft.decision} : {}),
     results,
     cases,
+    ...(draft.processing.length > 0 ? {processing: draft.processing} : {}),
     ...(draft.notes.length > 0 ? {notes: draft.notes} : {}),
     source: draft.source,
   }

@@ -43,6 +43,43 @@ export interface ProcedureSource {
   note?: string
 }
 
+/** Kênh: at the desk (trực tiếp), online (trực tuyến), by post (dịch vụ bưu chính). */
+export type Channel = 'direct' | 'online' | 'postal'
+export const CHANNELS: readonly Channel[] = ['direct', 'online', 'postal']
+
+/**
+ * A processing time as published. `unspecified` is a bare number ("1") or the database's
+ * "Khác" (other): sohoa reads it as working days, the unit time limits of procedures are
+ * counted in unless the text says otherwise.
+ */
+export type DurationUnit = 'working-days' | 'days' | 'hours' | 'months' | 'unspecified'
+
+export interface Duration {
+  value: number
+  unit: DurationUnit
+}
+
+/** One fee (phí or lệ phí) of a channel; amount in the currency's units, as published. */
+export interface Fee {
+  name: string
+  amount: number
+  currency: 'VND' | 'USD'
+  note?: string
+}
+
+/** Cách thức thực hiện: one channel with its processing time and fees. */
+export interface ProcessingChannel {
+  channel: Channel
+  time?: Duration
+  /** The time as published ("7 Ngày làm việc"). */
+  timeText?: string
+  /** Absent when the source gives no fee information; empty never (free is a fee of 0). */
+  fees?: Fee[]
+  /** The fee cell as published ("20,000 Việt Nam Đồng", "Miễn phí"). */
+  feesText?: string
+  note?: string
+}
+
 export interface ProcedureSchema {
   $schema?: string
   schemaVersion: 1
@@ -50,10 +87,13 @@ export interface ProcedureSchema {
   name: string
   levels?: ProcedureLevel[]
   field?: string
+  /** Mã lĩnh vực, where the source gives it (LayThuTuc MALINHVUC). */
+  fieldCode?: string
   ministry?: string
   decision?: string
   results: ProcedureResult[]
   cases: ProcedureCase[]
+  processing?: ProcessingChannel[]
   notes?: string[]
   source?: ProcedureSource
 }

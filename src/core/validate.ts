@@ -91,9 +91,13 @@ function checkComponents(documents: readonly Document[], procedure: ProcedureSch
   const issues: Problem[] = []
   const entries = allComponents(procedure).filter((entry) => entry.caseIndex === caseIndex)
   for (const {component, componentIndex} of entries) {
-    // A component no document kind stands for cannot be seen on paper; nothing to check.
-    if (component.kinds.length === 0) continue
     const path = jsonPointer('cases', caseIndex, 'components', componentIndex)
+    // No document kind stands for it: the classifier cannot tell whether it is there, so say
+    // so instead of calling it missing; the clerk checks it by hand.
+    if (component.kinds.length === 0) {
+      if (component.required) issues.push(problem('dossier.component-not-checkable', path, {component: component.code, name: shortName(component.name)}, 'warning'))
+      continue
+    }
     const found = documents.filter((doc) => (doc.componentCode !== undefined ? doc.componentCode === component.code : component.kinds.includes(doc.kind)))
     const params = {component: component.code, name: shortName(component.name), kinds: component.kinds.join(', ')}
     if (found.length === 0) {

@@ -13,18 +13,18 @@ import {assignDigitisationCodes, dossierOwner} from '../core/digitisation.js'
 import type {Dossier, SplitMode} from '../core/dossier.js'
 import {UnreadableInputError, SohoaError, UsageError} from '../core/errors.js'
 import {ExitCode} from '../core/exit-codes.js'
-import {buildHoSoRecord} from '../core/hoso-record.js'
+import {buildHoSoRecord, deskSchedule} from '../core/hoso-record.js'
 import {type Problem, problem} from '../core/problem.js'
 import type {DigitisationRecord, RecordDocument} from '../core/record.js'
 import {RECORD_VERSION} from '../core/record.js'
 import {allowLowResolution, assignComponents, validateDossier} from '../core/validate.js'
 import {isoVietnam} from '../core/vietnam-time.js'
-import {loadProvinces} from '../tools/package-data.js'
+import {loadHolidayCalendar, loadProvinces} from '../tools/package-data.js'
 import type {Reporter} from '../core/reporter.js'
 import {analyseDossier} from './analyse.js'
 import {allocateDossierCodes} from './dossier-code-allocator.js'
 import {writePackage} from './package.js'
-import {findProcedure, loadCatalogue} from './procedure-catalogue.js'
+import {lookupProcedure} from './procedure-catalogue.js'
 import {type RecognisedPage, recognise, type RecogniseOptions} from './recognise.js'
 import {assemblePdf} from './searchable-pdf.js'
 
@@ -81,7 +81,7 @@ const MIN_DPI = 200
 export async function runDossier(options: RunOptions): Promise<RunResult> {
   const now = options.now ?? new Date()
   if (!isAgencyCode(options.agency)) throw new UsageError('code.agency.format', {value: options.agency})
-  const {schema} = findProcedure((await loadCatalogue(options.proceduresDir)).entries, options.procedure)
+  const {schema} = await lookupProcedure(options.procedure, options.proceduresDir)
   if (!(await stat(options.input).catch(() => undefined))) throw new UnreadableInputError('input.not-found', {file: options.input})
 
   const pages = await recognisePages(options)
@@ -96,6 +96,9 @@ export async function runDossier(options: RunOptions): Promise<RunResult> {
     const owner = dossierOwner(documents, options.ownerId)
     const issues = options.allowLowDpi ? allowLowResolution(report.issues) : [...report.issues]
     if (!owner.idNumber) issues.push(problem('run.owner-unknown', '', {agency: options.agency}, 'warning'))
+    // NgayHenTra, DanhSachLePhi and MaLinhVuc of hoso.json, from the procedure's direct channel.
+    const schedule = deskSchedule(schema, now, loadHolidayCalendar())
+    issues.push(...schedule.problems)
     const valid = !issues.some((issue) => issue.severity === 'error')
     const procedure = {code: schema.code, name: schema.name}
     if (!valid && options.strict) {
@@ -134,7 +137,14 @@ export async function runDossier(options: RunOptions): Promise<RunResult> {
       files.push({path: document.file, bytes: pdf})
       files.push({path: document.textFile, bytes: new TextEncoder().encode(`${document.pages.map((page) => page.text).join('\n\f\n')}\n`)})
     }
-    const hoso = buildHoSoRecord({record, field: {name: schema.field}, owner: {name: owner.name, idNumber: owner.idNumber}, receivedAt: now})
+    const hoso = buildHoSoRecord({
+      record,
+      field: schedule.field,
+      owner: {name: owner.name, idNumber: owner.idNumber},
+      receivedAt: now,
+      ...(schedule.dueAt ? {dueAt: schedule.dueAt} : {}),
+      fees: schedule.fees,
+    })
     const written = await writePackage({
       outDir: options.outDir,
       record,

@@ -10,7 +10,7 @@ import {UnreadableInputError, UsageError} from '../core/errors.js'
 import type {ProcedureSchema} from '../core/procedure.js'
 import {validateDossier} from '../core/validate.js'
 import {loadProvinces} from '../tools/package-data.js'
-import {findProcedure, loadCatalogue} from './procedure-catalogue.js'
+import {lookupProcedure} from './procedure-catalogue.js'
 
 export interface ValidateRecordOptions {
   /** A procedure code (overrides the record's) or undefined to use the record's. */
@@ -30,8 +30,7 @@ export interface RecordValidation extends ValidationReport {
 export async function validateRecord(target: string, options: ValidateRecordOptions): Promise<RecordValidation> {
   const file = await recordFile(target)
   const dossier = dossierFromRecord(await readJson(file), file, options.procedure)
-  const catalogue = await loadCatalogue(options.proceduresDir)
-  const schema: ProcedureSchema = findProcedure(catalogue.entries, options.procedure ?? dossier.procedure).schema
+  const schema: ProcedureSchema = (await lookupProcedure(options.procedure ?? dossier.procedure, options.proceduresDir)).schema
   const report = validateDossier(dossier, schema, {provinces: loadProvinces()})
   const caseName = report.caseIndex === undefined ? undefined : schema.cases[report.caseIndex]?.name
   return {record: file, procedure: schema.code, procedureName: schema.name, ...(caseName ? {caseName} : {}), documents: dossier.documents.length, ...report}

@@ -10,6 +10,7 @@ import type {DocumentKind} from '../core/document-kind.js'
 import {SohoaError} from '../core/errors.js'
 import {ExitCode} from '../core/exit-codes.js'
 import type {KindHints} from '../core/kind-hints.js'
+import {type HolidayCalendar, holidayCalendar, type HolidayCalendarData} from '../core/working-days.js'
 import {packagePath} from './package-root.js'
 
 const cache = new Map<string, unknown>()
@@ -46,6 +47,11 @@ export function loadDocumentKindIds(): DocumentKindId[] {
 
 export function loadKindHints(): KindHints {
   return readPackageJson<KindHints>('templates/component-kind-hints.json')
+}
+
+/** Public holidays and swapped days per year (templates/vietnam-holidays.json). */
+export function loadHolidayCalendar(): HolidayCalendar {
+  return holidayCalendar(readPackageJson<HolidayCalendarData>('templates/vietnam-holidays.json'))
 }
 
 /** The classifier's catalogue: every templates/document-kinds/<id>.json, in file-name order. */

@@ -137,4 +137,25 @@ export const dossierMessages = {
   },
   'id-read.no-qr': {vi: 'Không tìm thấy mã QR căn cước trong {file}', en: 'No ID-card QR code found in {file}'},
   'id-read.found': {vi: 'Đã đọc mã QR trong {file}', en: 'Read the QR code in {file}'},
+
+  'dossier.component-not-checkable': {
+    vi: 'Không tự kiểm tra được thành phần: {name} ({component}); chưa có loại giấy tờ nào ứng với nó',
+    en: 'Could not check this component automatically: {name} ({component}); no document kind stands for it',
+  },
+  'dossier.component-not-checkable.hint': {
+    vi: 'Cán bộ kiểm tra bằng mắt; giấy tờ không ứng với thành phần nào mang mã KHAC',
+    en: 'Check it by eye; documents that match no component are coded KHAC',
+  },
+  'hoso.holidays-not-covered': {
+    vi: 'Lịch nghỉ lễ năm {years} chưa có trong templates/vietnam-holidays.json (đến năm {last}): ngày hẹn trả chỉ trừ thứ Bảy, Chủ nhật và các ngày lễ dương lịch',
+    en: 'The holidays of {years} are not in templates/vietnam-holidays.json (last year {last}): the due date skips only weekends and the solar-calendar holidays',
+  },
+  'hoso.holidays-not-covered.hint': {
+    vi: 'Bổ sung lịch nghỉ của năm đó khi được công bố; kiểm tra lại ngày hẹn trả',
+    en: 'Add that year\'s schedule once published; check the due date by hand',
+  },
+  'hoso.no-processing-time': {
+    vi: 'Thủ tục {procedure} không công bố thời hạn giải quyết khi nộp trực tiếp: NgayHenTra để trống',
+    en: 'Procedure {procedure} publishes no processing time for the desk: NgayHenTra left empty',
+  },
 } satisfies MessageTable
