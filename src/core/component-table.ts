@@ -1,6 +1,6 @@
 /**
  * Reads the dossier-component table of a DVCQG portal page, flattened to text by the crawl
- * (`thanh_phan_ho_so`; see ../shared/data/dvcqg-crawl/README.md):
+ * (`thanh_phan_ho_so`; see templates/README.md):
  *
  *   [case heading]Tên giấy tờMẫu đơn, tờ khaiSố lượng<name>[form file]<n> bản chính[,<n> bản sao]<name>…
  *

@@ -4,26 +4,49 @@
  * or field; the hits are ranked: the code itself, then the query as a phrase in the name
  * (earlier first), then all words in the name, then the rest; ties by shorter name, then code.
  */
-import type {ProcedureLevel, ProcedureSchema} from './procedure.js'
+import {componentCount, type ProcedureLevel, type ProcedureSchema} from './procedure.js'
 import {foldVietnamese} from './text-fold.js'
 
 export interface SearchFilter {
   text?: string
-  /** Field (lĩnh vực), folded, matched as a phrase: "ho tich" finds "Hộ tịch". */
+  /** Field (lĩnh vực), matched as a phrase of whole words: "ho tich" finds "Hộ tịch". */
   field?: string
   level?: ProcedureLevel
 }
 
-export interface Searchable {
-  schema: Pick<ProcedureSchema, 'code' | 'name' | 'field' | 'levels'>
+/** What a list and a search need of a procedure, with its name and field folded once. */
+export interface ProcedureIndexEntry {
+  code: string
+  name: string
+  levels: ProcedureLevel[]
+  field?: string
+  results: number
+  components: number
+  /** Folded words of the name, space-separated. */
+  nameWords: string
+  fieldWords: string
 }
 
-/** Folded text split into words (letters and digits; "1.001193" stays one word). */
-export function words(text: string): string[] {
+/** Folded text as words (letters and digits; "1.001193" stays one word), space-separated. */
+export function foldWords(text: string): string {
   return foldVietnamese(text)
     .split(/[^\p{L}\p{N}.]+/u)
     .map((word) => word.replace(/^\.+|\.+$/g, ''))
     .filter((word) => word !== '')
+    .join(' ')
+}
+
+export function indexEntry(schema: ProcedureSchema): ProcedureIndexEntry {
+  return {
+    code: schema.code,
+    name: schema.name,
+    levels: schema.levels ?? [],
+    ...(schema.field ? {field: schema.field} : {}),
+    results: schema.results.length,
+    components: componentCount(schema),
+    nameWords: foldWords(schema.name),
+    fieldWords: foldWords(schema.field ?? ''),
+  }
 }
 
 interface Ranked<T> {
@@ -33,35 +56,43 @@ interface Ranked<T> {
   length: number
 }
 
+// Split once per entry and search: a catalogue is searched many times in one process (intake).
+const split = new WeakMap<ProcedureIndexEntry, {name: string[]; all: string[]}>()
+function wordsOf(item: ProcedureIndexEntry): {name: string[]; all: string[]} {
+  let known = split.get(item)
+  if (!known) {
+    const name = item.nameWords.split(' ')
+    known = {name, all: [...name, ...item.fieldWords.split(' '), item.code.toLowerCase()]}
+    split.set(item, known)
+  }
+  return known
+}
+
 const startsAWord = (haystack: readonly string[], word: string): boolean => haystack.some((candidate) => candidate.startsWith(word))
 
-export function searchProcedures<T extends Searchable>(items: readonly T[], filter: SearchFilter): T[] {
-  const field = filter.field === undefined ? undefined : words(filter.field).join(' ')
-  const query = filter.text === undefined ? [] : words(filter.text)
+export function searchProcedures<T extends ProcedureIndexEntry>(items: readonly T[], filter: SearchFilter): T[] {
+  const field = filter.field === undefined ? undefined : ` ${foldWords(filter.field)} `
+  const query = filter.text === undefined ? [] : foldWords(filter.text).split(' ').filter((word) => word !== '')
   const phrase = query.join(' ')
   const ranked: Array<Ranked<T>> = []
   for (const item of items) {
-    const {schema} = item
-    if (filter.level !== undefined && !(schema.levels ?? []).includes(filter.level)) continue
-    if (field !== undefined && !` ${words(schema.field ?? '').join(' ')} `.includes(` ${field}`)) continue
-    const nameWords = words(schema.name)
+    if (filter.level !== undefined && !item.levels.includes(filter.level)) continue
+    if (field !== undefined && !` ${item.fieldWords} `.includes(field)) continue
     if (query.length === 0) {
       ranked.push({item, tier: 0, position: 0, length: 0})
       continue
     }
-    const code = schema.code.toLowerCase()
-    if (query.length === 1 && (code === phrase || code.startsWith(phrase))) {
+    const {name: nameWords, all} = wordsOf(item)
+    const code = item.code.toLowerCase()
+    if (query.length === 1 && code.startsWith(phrase)) {
       ranked.push({item, tier: 0, position: 0, length: nameWords.length})
       continue
     }
-    const all = [...nameWords, ...words(schema.field ?? ''), code]
     if (!query.every((word) => startsAWord(all, word))) continue
-    const name = ` ${nameWords.join(' ')}`
-    const at = name.indexOf(` ${phrase}`)
-    if (at >= 0) ranked.push({item, tier: 1, position: at, length: nameWords.length})
-    else if (query.every((word) => startsAWord(nameWords, word))) ranked.push({item, tier: 2, position: 0, length: nameWords.length})
-    else ranked.push({item, tier: 3, position: 0, length: nameWords.length})
+    const at = ` ${item.nameWords}`.indexOf(` ${phrase}`)
+    const tier = at >= 0 ? 1 : query.every((word) => startsAWord(nameWords, word)) ? 2 : 3
+    ranked.push({item, tier, position: Math.max(at, 0), length: nameWords.length})
   }
-  ranked.sort((a, b) => a.tier - b.tier || a.position - b.position || a.length - b.length || a.item.schema.code.localeCompare(b.item.schema.code))
+  ranked.sort((a, b) => a.tier - b.tier || a.position - b.position || a.length - b.length || a.item.code.localeCompare(b.item.code))
   return ranked.map((entry) => entry.item)
 }

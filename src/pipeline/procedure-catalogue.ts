@@ -11,15 +11,16 @@
  * it; lazily, every entry point gets the same catalogue, and a cold start costs one import.
  */
 import {createHash} from 'node:crypto'
-import {readdir, readFile, rm} from 'node:fs/promises'
+import {open, readdir, readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 import {UnreadableInputError, UsageError} from '../core/errors.js'
 import {hasErrors} from '../core/problem.js'
-import {componentCount, levelsFromText, PROCEDURE_LEVELS, type ProcedureLevel, type ProcedureSchema} from '../core/procedure.js'
-import {searchProcedures} from '../core/procedure-search.js'
-import {buildNationalCatalogue, type UnreadRecord} from '../core/procedure-sources.js'
+import {levelsFromText, PROCEDURE_LEVELS, type ProcedureLevel, type ProcedureSchema} from '../core/procedure.js'
+import {indexEntry, type ProcedureIndexEntry, searchProcedures} from '../core/procedure-search.js'
+import {buildNationalCatalogue, type NationalSource} from '../core/procedure-sources.js'
+import type {Reporter} from '../core/reporter.js'
 import {foldVietnamese} from '../core/text-fold.js'
 import {writeFileAtomic} from '../tools/atomic-file.js'
 import {resolveCacheDir} from '../tools/cache-dir.js'
@@ -31,9 +32,9 @@ import {defaultLintContext, lintProcedureValue} from './schema-lint.js'
 /** bundled = curated (templates/procedures); imported = a --dir folder; national = templates/sources. */
 export type Origin = 'bundled' | 'imported' | 'national'
 
-export interface CatalogueEntry {
-  schema: ProcedureSchema
+export interface CatalogueEntry extends ProcedureIndexEntry {
   origin: Origin
+  /** Where the schema comes from: its JSON file, or the shipped source it was built from. */
   file: string
 }
 
@@ -45,6 +46,14 @@ export interface SkippedFile {
 export interface Catalogue {
   entries: CatalogueEntry[]
   skipped: SkippedFile[]
+  /** The full schema of an entry (national schemas are read from the cache one by one). */
+  schemaOf(entry: CatalogueEntry): Promise<ProcedureSchema>
+}
+
+export interface FoundProcedure {
+  schema: ProcedureSchema
+  origin: Origin
+  file: string
 }
 
 export const BUNDLED_DIR = packagePath('templates', 'procedures')
@@ -56,36 +65,59 @@ export interface CatalogueOptions {
   /** Also read the national catalogue (default true). */
   national?: boolean
   cacheDir?: string
+  /** Told when the national catalogue is built (first use, or after an upgrade). */
+  reporter?: Reporter
+  buildLabel?: (cacheFile: string) => string
 }
+
+type Loader = () => Promise<ProcedureSchema>
 
 export async function loadCatalogue(importedDir?: string, options: CatalogueOptions = {}): Promise<Catalogue> {
   const skipped: SkippedFile[] = []
-  const layers: CatalogueEntry[][] = [await readFolder(BUNDLED_DIR, 'bundled', skipped)]
+  const loaders = new Map<CatalogueEntry, Loader>()
+  const layers: Array<Array<{entry: CatalogueEntry; load: Loader}>> = [await readFolder(BUNDLED_DIR, 'bundled', skipped)]
   if (importedDir !== undefined) layers.push(await readFolder(importedDir, 'imported', skipped))
   if (options.national ?? true) layers.push((await loadNationalCatalogue(options)).entries)
   const byCode = new Map<string, CatalogueEntry>()
   for (const layer of layers) {
-    for (const entry of layer) {
-      if (!byCode.has(entry.schema.code)) byCode.set(entry.schema.code, entry)
-      else if (entry.origin === 'imported') skipped.push({file: entry.file, reason: 'shadowed'})
+    for (const {entry, load} of layer) {
+      if (byCode.has(entry.code)) {
+        if (entry.origin === 'imported') skipped.push({file: entry.file, reason: 'shadowed'})
+        continue
+      }
+      byCode.set(entry.code, entry)
+      loaders.set(entry, load)
     }
   }
-  const entries = [...byCode.values()].sort((a, b) => a.schema.code.localeCompare(b.schema.code))
-  return {entries, skipped}
+  const entries = [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code))
+  return {
+    entries,
+    skipped,
+    schemaOf: async (entry) => {
+      const load = loaders.get(entry)
+      if (!load) throw new UsageError('procedures.not-found', {code: entry.code})
+      return load()
+    },
+  }
 }
 
 /**
  * The procedure of `code` (or of its national part, without an agency suffix): curated and
  * imported schemas first, so a curated code never waits for the national catalogue.
  */
-export async function lookupProcedure(code: string, importedDir?: string, options: CatalogueOptions = {}): Promise<CatalogueEntry> {
+export async function lookupProcedure(code: string, importedDir?: string, options: CatalogueOptions = {}): Promise<FoundProcedure> {
   const local = await loadCatalogue(importedDir, {...options, national: false})
-  const found = findEntry(local.entries, code)
-  if (found || options.national === false) return found ?? findProcedure([], code)
-  return findProcedure((await loadCatalogue(importedDir, options)).entries, code)
+  let catalogue = local
+  let entry = findEntry(local.entries, code)
+  if (!entry && options.national !== false) {
+    catalogue = await loadCatalogue(importedDir, options)
+    entry = findEntry(catalogue.entries, code)
+  }
+  if (!entry) throw new UsageError('procedures.not-found', {code})
+  return {schema: await catalogue.schemaOf(entry), origin: entry.origin, file: entry.file}
 }
 
-async function readFolder(folder: string, origin: Origin, skipped: SkippedFile[]): Promise<CatalogueEntry[]> {
+async function readFolder(folder: string, origin: Origin, skipped: SkippedFile[]): Promise<Array<{entry: CatalogueEntry; load: Loader}>> {
   let names: string[]
   try {
     names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort()
@@ -93,7 +125,7 @@ async function readFolder(folder: string, origin: Origin, skipped: SkippedFile[]
     throw new UnreadableInputError('input.not-found', {file: folder}, {cause: error})
   }
   const context = defaultLintContext()
-  const entries: CatalogueEntry[] = []
+  const entries: Array<{entry: CatalogueEntry; load: Loader}> = []
   for (const name of names) {
     const file = path.join(folder, name)
     let value: unknown
@@ -107,30 +139,45 @@ async function readFolder(folder: string, origin: Origin, skipped: SkippedFile[]
       skipped.push({file, reason: 'invalid-schema'})
       continue
     }
-    entries.push({schema: value as ProcedureSchema, origin, file})
+    const schema = value as ProcedureSchema
+    entries.push({entry: {...indexEntry(schema), origin, file}, load: async () => schema})
   }
   return entries
 }
 
 // ------------------------------------------------------------------- the national catalogue
 
-export interface NationalEntries {
-  entries: CatalogueEntry[]
-  /** Records neither source could turn into a schema (no readable component table …). */
-  unread: UnreadRecord[]
-  records: {crawl: number; database: number}
-  cache: {file: string; hit: boolean; written: boolean}
+/** A record neither source could turn into a schema, with the codes of its problems. */
+export interface UnreadSummary {
+  source: NationalSource
+  index: number
+  code?: string
+  problems: string[]
 }
 
-interface CacheFile {
-  key: string
-  schemas: ProcedureSchema[]
-  unread: UnreadRecord[]
+export interface NationalEntries {
+  entries: Array<{entry: CatalogueEntry; load: Loader}>
+  unread: UnreadSummary[]
   records: {crawl: number; database: number}
+  cache: {index: string; schemas: string; hit: boolean; written: boolean}
+}
+
+interface IndexedNational extends ProcedureIndexEntry {
+  source: NationalSource
+  /** Byte range of the schema's line in the schemas file. */
+  offset: number
+  length: number
+}
+
+interface IndexFile {
+  key: string
+  records: {crawl: number; database: number}
+  unread: UnreadSummary[]
+  entries: IndexedNational[]
 }
 
 // The modules whose output is cached: a change to any of them is a change of the catalogue.
-const IMPORTER_MODULES = ['procedure-import', 'procedure-sources', 'procedure-processing', 'component-table', 'kind-hints', 'text-fold']
+const IMPORTER_MODULES = ['procedure-import', 'procedure-sources', 'procedure-processing', 'procedure-search', 'component-table', 'kind-hints', 'text-fold']
 const CACHE_FOLDER = 'procedure-catalogue'
 
 async function cacheKey(): Promise<string> {
@@ -148,38 +195,89 @@ async function cacheKey(): Promise<string> {
 
 const memory = new Map<string, NationalEntries>()
 
-export async function loadNationalCatalogue(options: {cacheDir?: string} = {}): Promise<NationalEntries> {
+/** Forget the catalogues read in this process, so the next load reads the cache folder again. */
+export function forgetLoadedCatalogues(): void {
+  memory.clear()
+}
+
+/**
+ * The cache is two files: `<key>.schemas.jsonl`, one schema a line, and `<key>.index.json`,
+ * what a search needs plus each schema's byte range; a list reads only the index, a lookup
+ * one line. The index is written last, so its presence means the pair is complete.
+ */
+export async function loadNationalCatalogue(options: Omit<CatalogueOptions, 'national'> = {}): Promise<NationalEntries> {
   const key = await cacheKey()
   const folder = path.join(resolveCacheDir(options.cacheDir), CACHE_FOLDER)
-  const file = path.join(folder, `${key.slice(0, 24)}.json`)
-  const known = memory.get(file)
+  const indexFile = path.join(folder, `${key.slice(0, 24)}.index.json`)
+  const schemasFile = path.join(folder, `${key.slice(0, 24)}.schemas.jsonl`)
+  const known = memory.get(indexFile)
   if (known) return known
-  let cached: CacheFile | undefined
+  let index: IndexFile | undefined
   try {
-    const value = JSON.parse(await readFile(file, 'utf8')) as CacheFile
-    if (value.key === key) cached = value
+    const value = JSON.parse(await readFile(indexFile, 'utf8')) as IndexFile
+    if (value.key === key) index = value
   } catch {
     // Not built yet, or unreadable: build it.
   }
-  const hit = cached !== undefined
-  let written = false
-  if (!cached) {
-    cached = {key, ...(await buildFromSources())}
+  const cache = {index: indexFile, schemas: schemasFile, hit: index !== undefined, written: false}
+  let inMemory: ProcedureSchema[] | undefined
+  if (!index) {
+    options.reporter?.start(options.buildLabel?.(indexFile) ?? indexFile)
+    let built: Awaited<ReturnType<typeof buildFromSources>>
     try {
-      await writeFileAtomic(file, JSON.stringify(cached))
-      written = true
-      await removeStale(folder, path.basename(file))
+      built = await buildFromSources()
+    } finally {
+      options.reporter?.stop()
+    }
+    const lines = built.schemas.map((schema) => Buffer.from(`${JSON.stringify(schema)}\n`, 'utf8'))
+    let offset = 0
+    const entries = built.schemas.map((schema, position) => {
+      const length = lines[position]!.length
+      const entry = {...indexEntry(schema), source: sourceOf(schema), offset, length}
+      offset += length
+      return entry
+    })
+    index = {key, records: built.records, unread: built.unread, entries}
+    try {
+      await writeFileAtomic(schemasFile, Buffer.concat(lines))
+      await writeFileAtomic(indexFile, JSON.stringify(index))
+      cache.written = true
+      await removeStale(folder, [path.basename(indexFile), path.basename(schemasFile)])
     } catch {
       // A read-only or full cache directory: the catalogue still works, rebuilt next time.
+      inMemory = built.schemas
     }
   }
-  const entries = cached.schemas.map((schema) => ({schema, origin: 'national' as const, file: schema.source?.kind === 'csdl-tthc' ? DATABASE_SOURCE : CRAWL_SOURCE}))
-  const result = {entries, unread: cached.unread, records: cached.records, cache: {file, hit, written}}
-  memory.set(file, result)
+  const schemas = inMemory
+  const entries = index.entries.map(({source, offset, length, ...summary}, position) => ({
+    entry: {...summary, origin: 'national' as const, file: source === 'csdl-tthc' ? DATABASE_SOURCE : CRAWL_SOURCE},
+    load: schemas ? async () => schemas[position]! : () => readLine(schemasFile, offset, length),
+  }))
+  const result = {entries, unread: index.unread, records: index.records, cache}
+  memory.set(indexFile, result)
   return result
 }
 
-async function buildFromSources(): Promise<Omit<CacheFile, 'key'>> {
+function sourceOf(schema: ProcedureSchema): NationalSource {
+  return schema.source?.kind === 'csdl-tthc' ? 'csdl-tthc' : 'dvcqg-crawl'
+}
+
+async function readLine(file: string, offset: number, length: number): Promise<ProcedureSchema> {
+  try {
+    const handle = await open(file, 'r')
+    try {
+      const buffer = Buffer.alloc(length)
+      await handle.read(buffer, 0, length, offset)
+      return JSON.parse(buffer.toString('utf8')) as ProcedureSchema
+    } finally {
+      await handle.close()
+    }
+  } catch (error) {
+    throw new UnreadableInputError('input.unreadable', {file, detail: (error as Error).message}, {cause: error})
+  }
+}
+
+async function buildFromSources(): Promise<{schemas: ProcedureSchema[]; unread: UnreadSummary[]; records: {crawl: number; database: number}}> {
   const crawl = (await readSource(CRAWL_SOURCE))
     .split('\n')
     .filter((line) => line.trim() !== '')
@@ -187,10 +285,10 @@ async function buildFromSources(): Promise<Omit<CacheFile, 'key'>> {
   const database = JSON.parse(await readSource(DATABASE_SOURCE)) as unknown[]
   const built = buildNationalCatalogue({crawl, database}, {kindHints: loadKindHints()})
   const context = defaultLintContext()
-  const unread = [...built.unread]
+  const unread: UnreadSummary[] = built.unread.map((record) => ({...record, problems: record.problems.map((item) => item.code)}))
   const schemas = built.schemas.filter((schema) => {
     const problems = lintProcedureValue(schema, context)
-    if (hasErrors(problems)) unread.push({source: schema.source?.kind === 'csdl-tthc' ? 'csdl-tthc' : 'dvcqg-crawl', index: 0, code: schema.code, problems})
+    if (hasErrors(problems)) unread.push({source: sourceOf(schema), index: 0, code: schema.code, problems: problems.map((item) => item.code)})
     return !hasErrors(problems)
   })
   return {schemas, unread, records: built.records}
@@ -204,9 +302,9 @@ async function readSource(file: string): Promise<string> {
   }
 }
 
-async function removeStale(folder: string, keep: string): Promise<void> {
+async function removeStale(folder: string, keep: readonly string[]): Promise<void> {
   for (const name of await readdir(folder)) {
-    if (name !== keep && name.endsWith('.json')) await rm(path.join(folder, name), {force: true})
+    if (!keep.includes(name) && !name.startsWith('.')) await rm(path.join(folder, name), {force: true})
   }
 }
 
@@ -229,15 +327,15 @@ export interface ProcedureSummary {
   origin: Origin
 }
 
-/** The matching procedures, best first (SPEC: name matches before the rest). */
+/** The matching procedures, best first (name matches before the rest). */
 export function filterCatalogue(entries: readonly CatalogueEntry[], filter: ListFilter): ProcedureSummary[] {
-  return searchProcedures(entries, filter).map(({schema, origin}) => ({
-    code: schema.code,
-    name: schema.name,
-    levels: schema.levels ?? [],
-    ...(schema.field ? {field: schema.field} : {}),
-    results: schema.results.length,
-    components: componentCount(schema),
+  return searchProcedures(entries, filter).map(({code, name, levels, field, results, components, origin}) => ({
+    code,
+    name,
+    levels,
+    ...(field ? {field} : {}),
+    results,
+    components,
     origin,
   }))
 }
@@ -252,11 +350,5 @@ export function parseLevel(text: string): ProcedureLevel {
 }
 
 function findEntry(entries: readonly CatalogueEntry[], code: string): CatalogueEntry | undefined {
-  return entries.find(({schema}) => schema.code === code) ?? entries.find(({schema}) => schema.code === code.slice(0, 8))
-}
-
-export function findProcedure(entries: readonly CatalogueEntry[], code: string): CatalogueEntry {
-  const entry = findEntry(entries, code)
-  if (!entry) throw new UsageError('procedures.not-found', {code})
-  return entry
+  return entries.find((entry) => entry.code === code) ?? entries.find((entry) => entry.code === code.slice(0, 8))
 }

@@ -4,7 +4,6 @@
  * lints it, and writes `<out>/<code>.json` atomically. One bad record never stops the rest;
  * each gets its line in the report.
  */
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 
 import {UnreadableInputError} from '../core/errors.js'
@@ -12,6 +11,7 @@ import {hasErrors, type Problem, problem} from '../core/problem.js'
 import {componentCount} from '../core/procedure.js'
 import {importRecord, type RecordShape} from '../core/procedure-import.js'
 import {writeJsonAtomic} from '../tools/atomic-file.js'
+import {readMaybeGzipText} from '../tools/gzip-file.js'
 import {loadKindHints} from '../tools/package-data.js'
 import {defaultLintContext, lintProcedureValue} from './schema-lint.js'
 
@@ -103,17 +103,17 @@ interface InputRecord {
   problems: Problem[]
 }
 
-/** A JSON array, a single JSON object, or JSON Lines. */
+/** A JSON array, a single JSON object, or JSON Lines; gzip-compressed when named `.gz`. */
 async function readRecords(file: string): Promise<InputRecord[]> {
   let text: string
   try {
-    text = (await readFile(file, 'utf8')).replace(/^\ufeff/, '')
+    text = (await readMaybeGzipText(file)).replace(/^\ufeff/, '')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     throw new UnreadableInputError(code === 'ENOENT' ? 'input.not-found' : 'input.unreadable', {file, detail: (error as Error).message}, {cause: error})
   }
   if (text.trim() === '') throw new UnreadableInputError('input.empty', {file})
-  if (!file.endsWith('.jsonl')) {
+  if (!/\.jsonl(\.gz)?$/.test(file)) {
     try {
       const value: unknown = JSON.parse(text)
       const values = Array.isArray(value) ? value : [value]

@@ -1,11 +1,18 @@
 /** Runs the built CLI (bin/run.js → dist/) as a user would, with no terminal and CI=true. */
 import {spawn} from 'node:child_process'
+import os from 'node:os'
 import path from 'node:path'
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..')
-/** ../shared/data beside the repository, as CI and the developers' machines have it. */
-export const SHARED_DATA = path.resolve(ROOT, '..', 'shared', 'data')
-export const CRAWL_FILE = path.join(SHARED_DATA, 'dvcqg-crawl', 'procedures.jsonl')
+/** The public procedure sources shipped with the repository (templates/README.md). */
+export const SOURCES_DIR = path.join(ROOT, 'templates', 'sources')
+export const CRAWL_FILE = path.join(SOURCES_DIR, 'dvcqg-crawl.procedures.jsonl.gz')
+export const DATABASE_FILE = path.join(SOURCES_DIR, 'csdl-tthc-commune.procedures.json.gz')
+/**
+ * The national catalogue's cache for CLI runs: one folder for the whole test run (it is keyed
+ * by content, so runs share it safely), outside the user's own cache directory.
+ */
+export const TEST_CACHE_DIR = path.join(os.tmpdir(), `sohoa-test-cache-${os.userInfo().uid}`)
 const BIN = path.join(ROOT, 'bin', 'run.js')
 
 export interface CliResult {
@@ -26,7 +33,7 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
       cwd: options.cwd ?? ROOT,
       // NODE_ENV=test (set by vitest) would make oclif run src/ through tsx instead of the built dist/.
-      env: {...process.env, CI: 'true', NODE_ENV: 'production', LANG: 'C', SOHOA_LANG: '', ...options.env},
+      env: {...process.env, CI: 'true', NODE_ENV: 'production', LANG: 'C', SOHOA_LANG: '', SOHOA_CACHE_DIR: TEST_CACHE_DIR, ...options.env},
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stdout = ''

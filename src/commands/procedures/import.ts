@@ -16,7 +16,7 @@ export default class ProceduresImport extends BaseCommand<typeof ProceduresImpor
     'Reads the DVCQG portal crawl (JSON Lines), LayThuTuc-shaped JSON (MATTHC, THANHPHANHOSO, KETQUATHUCHIEN) or the procedures-database export (ma_tthc, tphs, kqth). Each schema is linted before it is written; the report lists, per record, what could not be read. Exit code 5 when some records could not be imported.'
 
   static override examples = [
-    '<%= config.bin %> <%= command.id %> ../shared/data/dvcqg-crawl/procedures.jsonl --out procedures/',
+    '<%= config.bin %> <%= command.id %> templates/sources/dvcqg-crawl.procedures.jsonl.gz --out procedures/',
     '<%= config.bin %> <%= command.id %> thu-tuc.json --out procedures/ --json',
   ]
 

@@ -1,8 +1,8 @@
 import {Args} from '@oclif/core'
 import chalk from 'chalk'
 
-import type {Component, ProcedureSchema} from '../../core/procedure.js'
-import {findProcedure, loadCatalogue, type Origin} from '../../pipeline/procedure-catalogue.js'
+import type {Component, ProcessingChannel, ProcedureSchema} from '../../core/procedure.js'
+import {lookupProcedure, type Origin} from '../../pipeline/procedure-catalogue.js'
 import {BaseCommand} from '../../ui/base-command.js'
 import {procedureDirFlag} from '../../ui/shared-flags.js'
 
@@ -13,15 +13,15 @@ export interface ProceduresShowResult {
 }
 
 export default class ProceduresShow extends BaseCommand<typeof ProceduresShow> {
-  static override summary = 'Show one procedure: results and dossier components by case.'
+  static override summary = 'Show one procedure: levels, field, channels with time and fees, results and dossier components by case.'
   static override examples = [
     '<%= config.bin %> <%= command.id %> 1.001193',
-    '<%= config.bin %> <%= command.id %> 1.004222 --json',
+    '<%= config.bin %> <%= command.id %> 3.000333 --json',
     '<%= config.bin %> <%= command.id %> 2.000815 --dir procedures/',
   ]
 
   static override args = {
-    code: Args.string({description: 'procedure code, e.g. 1.001193', required: true}),
+    code: Args.string({description: 'procedure code, e.g. 1.001193 (any code of the catalogue)', required: true}),
   }
 
   static override flags = {
@@ -29,24 +29,41 @@ export default class ProceduresShow extends BaseCommand<typeof ProceduresShow> {
   }
 
   public async run(): Promise<ProceduresShowResult> {
-    const catalogue = await loadCatalogue(this.flags.dir)
-    const entry = findProcedure(catalogue.entries, this.args.code)
+    const entry = await lookupProcedure(this.args.code, this.flags.dir, {
+      reporter: this.reporter,
+      buildLabel: (file) => this.t('procedures.catalogue-building', {file}),
+    })
     const result = {origin: entry.origin, file: entry.file, procedure: entry.schema}
-    if (!this.jsonEnabled()) this.render(entry.schema)
+    if (!this.jsonEnabled()) this.render(entry.schema, entry.origin)
     return result
   }
 
-  private render(schema: ProcedureSchema): void {
+  private render(schema: ProcedureSchema, origin: Origin): void {
     this.log(chalk.bold(`${schema.code}  ${schema.name}`))
     if (schema.levels?.length) this.log(`${this.t('procedures.label.levels')}: ${schema.levels.join(', ')}`)
-    if (schema.field) this.log(`${this.t('procedures.label.field')}: ${schema.field}`)
+    if (schema.field) this.log(`${this.t('procedures.label.field')}: ${schema.field}${schema.fieldCode ? ` (${schema.fieldCode})` : ''}`)
     for (const result of schema.results) this.log(`${this.t('procedures.label.results')}: ${result.code ?? '—'}  ${result.name}`)
+    if (schema.processing?.length) {
+      this.log(`${this.t('procedures.label.processing')}:`)
+      for (const channel of schema.processing) this.log(`  • ${this.channelLine(channel)}`)
+    }
     for (const entry of schema.cases) {
       this.log('')
       this.log(chalk.underline(`${this.t('procedures.label.case')}: ${entry.name || this.t('procedures.label.default-case')}`))
       for (const component of entry.components) this.log(this.componentLine(component))
     }
-    if (schema.source?.url) this.log(chalk.dim(`\n${this.t('procedures.label.source')}: ${schema.source.url}`))
+    const source = [this.t(`procedures.label.origin.${origin}`), schema.source?.url].filter(Boolean).join(' · ')
+    this.log(chalk.dim(`\n${this.t('procedures.label.source')}: ${source}`))
+  }
+
+  private channelLine(channel: ProcessingChannel): string {
+    const time = channel.time
+      ? this.t('procedures.label.time', {time: `${channel.time.value} ${this.t(`procedures.label.unit.${channel.time.unit}`)}`})
+      : this.t('procedures.label.no-time')
+    const fees = channel.fees
+      ? this.t('procedures.label.fees', {fees: channel.fees.map((fee) => `${fee.name} ${fee.amount.toLocaleString('vi-VN')} ${fee.currency}`).join('; ')})
+      : this.t('procedures.label.no-fees')
+    return `${this.t(`procedures.label.channel.${channel.channel}`)}: ${time} · ${fees}`
   }
 
   private componentLine(component: Component): string {
