@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
+import {validateAgainstSchema} from '../src/tools/schemas.js'
 import {ROOT, runCli} from './helpers/cli.js'
 import {tempDir} from './helpers/fixtures.js'
 
@@ -26,6 +27,15 @@ describe('README quick start on samples/ho-so-khai-sinh', () => {
     const truth = JSON.parse(await readFile(path.join(ROOT, 'samples', 'ho-so-khai-sinh.truth.json'), 'utf8'))
     const card = truth.documents.find((document: {kind: string}) => document.kind === 'cccd')
     expect(result.documents[0].code.startsWith(`${card.fields.idNumber}.1.001193.`)).toBe(true)
+
+    // hoso.json: the due date (1.001193 publishes "1 Khác": one working day) and the fee (Lệ phí: 0 VNĐ).
+    const hoso = JSON.parse(await readFile(path.join(result.package, 'data', 'hoso.json'), 'utf8'))
+    expect(validateAgainstSchema('hoso', hoso)).toEqual([])
+    expect(hoso.NgayHenTra).toMatch(/^\d{14}$/)
+    expect(hoso.NgayHenTra > hoso.NgayTiepNhan).toBe(true)
+    expect(hoso.NgayHenTra.slice(8)).toBe(hoso.NgayTiepNhan.slice(8))
+    expect(hoso.DanhSachLePhi).toEqual([{TenPhiLePhi: 'Lệ phí', MaPhiLePhi: '', HinhThucThu: '1', Gia: '0', LoaiPhiLePhi: '1'}])
+    expect(hoso.TenLinhVuc).toBe('Hộ tịch')
 
     const verify = await runCli(['verify', result.package, '--json'])
     expect(verify.code, verify.stdout).toBe(0)

@@ -102,3 +102,38 @@ describe('assignComponents', () => {
     expect(assigned.map((item) => item.componentCode)).toEqual(['000.00.00.G15-KQ003204', '000.00.00.G15-KQ004389', '000.00.00.G15-KQ004946', undefined])
   })
 })
+
+describe('components no document kind stands for (imported procedures)', () => {
+  const imported: ProcedureSchema = {
+    schemaVersion: 1,
+    code: '1.000689',
+    name: 'Thủ tục đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con',
+    results: [],
+    cases: [
+      {
+        name: '',
+        components: [
+          {code: '000.00.00.G15-KQ003264', codeSource: 'official', name: 'Tờ khai đăng ký khai sinh', mode: 'submit', originals: 1, copies: 0, required: true, kinds: ['to-khai-khai-sinh']},
+          {code: '000.00.00.G15-KQ003265', codeSource: 'official', name: 'Tờ khai đăng ký nhận cha, mẹ, con', mode: 'submit', originals: 1, copies: 0, required: true, kinds: []},
+          {code: '000.00.00.G15-KQ003250', codeSource: 'official', name: 'Văn bản cam đoan (nếu có)', mode: 'submit', originals: 1, copies: 0, required: false, kinds: []},
+        ],
+      },
+    ],
+  }
+
+  it('warns which required ones could not be checked, instead of calling them missing', () => {
+    const report = validateDossier({procedure: '1.000689', documents: [form(), doc('unknown')], pagesDropped: []}, imported, {provinces})
+    const notCheckable = report.issues.filter((issue) => issue.code === 'dossier.component-not-checkable')
+    expect(notCheckable).toEqual([
+      expect.objectContaining({severity: 'warning', path: '/cases/0/components/1', params: {component: '000.00.00.G15-KQ003265', name: 'Tờ khai đăng ký nhận cha, mẹ, con'}}),
+    ])
+    expect(report.issues.map((issue) => issue.code)).not.toContain('dossier.component-missing')
+    expect(report.valid).toBe(true)
+    expect(messages['dossier.component-not-checkable']?.vi).toContain('Không tự kiểm tra được')
+  })
+
+  it('still reports a missing component that a document kind stands for', () => {
+    const report = validateDossier({procedure: '1.000689', documents: [doc('unknown')], pagesDropped: []}, imported, {provinces})
+    expect(report.issues.filter((issue) => issue.code === 'dossier.component-missing').map((issue) => issue.path)).toEqual(['/cases/0/components/0'])
+  })
+})
