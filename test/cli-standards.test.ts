@@ -142,8 +142,9 @@ describe.concurrent('sohoa procedures list / show', () => {
 
   it('filters by field and level', async () => {
     const {data} = await json(['procedures', 'list', '--field', 'ho tich', '--level', 'xã'])
-    expect(data.procedures.every((item: {field: string; levels: string[]}) => item.field === 'Hộ tịch' && item.levels.includes('xa'))).toBe(true)
-    expect(data.procedures.map((item: {code: string}) => item.code)).toEqual(expect.arrayContaining(['1.000656', '1.000894', '1.001193', '1.004873']))
+    const procedures: Array<{code: string; field: string; levels: string[]}> = data.procedures
+    expect(procedures.every((item) => item.field === 'Hộ tịch' && item.levels.includes('xa'))).toBe(true)
+    expect(procedures.map((item) => item.code)).toEqual(expect.arrayContaining(['1.000656', '1.000894', '1.001193', '1.004873']))
     const ministry = await json(['procedures', 'list', '--level', 'bo'])
     expect(ministry.data.total).toBeGreaterThan(1000)
     expect(ministry.data.procedures.every((item: {levels: string[]}) => item.levels.includes('bo'))).toBe(true)

@@ -22,25 +22,45 @@ describe('cách thức thực hiện of the portal crawl', () => {
         channel: 'direct',
         time: {value: 7, unit: 'working-days'},
         timeText: '7 Ngày làm việc',
-        fees: [{name: 'Phí, lệ phí', amount: 20000, currency: 'VND', note: 'Miễn cho người thuộc diện miễn (Điều 4 Thông tư 75/2022/TT-BTC)'}],
+        fees: [
+          {name: 'Phí, lệ phí', amount: 20000, currency: 'VND', note: 'Miễn cho người thuộc diện miễn (Điều 4 Thông tư 75/2022/TT-BTC)'},
+        ],
         feesText: '20,000 Việt Nam Đồng(Miễn cho người thuộc diện miễn (Điều 4 Thông tư 75/2022/TT-BTC))',
       },
     ])
   })
 
   it.each([
-    ['a bare number, free', `${HEADER}Trực tiếp1Miễn phí`, {time: {value: 1, unit: 'unspecified'}, fees: [{name: 'Phí, lệ phí', amount: 0, currency: 'VND'}]}],
+    [
+      'a bare number, free',
+      `${HEADER}Trực tiếp1Miễn phí`,
+      {time: {value: 1, unit: 'unspecified'}, fees: [{name: 'Phí, lệ phí', amount: 0, currency: 'VND'}]},
+    ],
     ['calendar days, no fee information', `${HEADER}Trực tiếp30 NgàyKhông có thông tin`, {time: {value: 30, unit: 'days'}}],
-    ['hours and a description', `${HEADER}Trực tiếp4 GiờMiễn phíTrong ngày làm việc.`, {time: {value: 4, unit: 'hours'}, note: 'Trong ngày làm việc.'}],
-    ['no time published', `${HEADER}Trực tiếpKhông có thông tin50,000 Việt Nam Đồng`, {timeText: 'Không có thông tin', fees: [{amount: 50000}]}],
-    ['a fee in USD', `${HEADER}Trực tiếp5 Ngày làm việc145 USD(Thẻ tạm trú)`, {fees: [{amount: 145, currency: 'USD', note: 'Thẻ tạm trú'}]}],
+    [
+      'hours and a description',
+      `${HEADER}Trực tiếp4 GiờMiễn phíTrong ngày làm việc.`,
+      {time: {value: 4, unit: 'hours'}, note: 'Trong ngày làm việc.'},
+    ],
+    [
+      'no time published',
+      `${HEADER}Trực tiếpKhông có thông tin50,000 Việt Nam Đồng`,
+      {timeText: 'Không có thông tin', fees: [{amount: 50000}]},
+    ],
+    [
+      'a fee in USD',
+      `${HEADER}Trực tiếp5 Ngày làm việc145 USD(Thẻ tạm trú)`,
+      {fees: [{amount: 145, currency: 'USD', note: 'Thẻ tạm trú'}]},
+    ],
   ])('reads %s', (_title, text, expected) => {
     const [row] = parseCrawlProcessing(text)
     expect(row).toMatchObject({channel: 'direct', ...expected})
   })
 
   it('keeps the channel words of running text out of the rows, and reads a channel once', () => {
-    const rows = parseCrawlProcessing(`${HEADER}Dịch vụ bưu chính3 Ngày làm việcMiễn phí- Trực tiếp: nộp tại bộ phận một cửaTrực tiếp3 Ngày làm việcMiễn phí`)
+    const rows = parseCrawlProcessing(
+      `${HEADER}Dịch vụ bưu chính3 Ngày làm việcMiễn phí- Trực tiếp: nộp tại bộ phận một cửaTrực tiếp3 Ngày làm việcMiễn phí`,
+    )
     expect(rows.map((row) => row.channel)).toEqual(['postal', 'direct'])
     expect(rows[0]?.note).toBe('- Trực tiếp: nộp tại bộ phận một cửa')
   })
@@ -50,11 +70,22 @@ describe('cách thức thực hiện of the procedures database', () => {
   it('reads phí and lệ phí at the top level only, not amounts quoted in notes', () => {
     const rows = parseDatabaseProcessing([
       {hinh_thuc_nop: 'Trực tiếp', thoi_gian: '1 Khác', phi_le_phi: 'Lệ phí: 0 VNĐ', mo_ta: ''},
-      {hinh_thuc_nop: 'Bưu chính', thoi_gian: '5 ngày làm việc', phi_le_phi: 'Lệ phí: 100.000 VND (Lệ phí : 100.000 Đồng (Mức thu 100.000đ/trường hợp.))', mo_ta: 'x'},
+      {
+        hinh_thuc_nop: 'Bưu chính',
+        thoi_gian: '5 ngày làm việc',
+        phi_le_phi: 'Lệ phí: 100.000 VND (Lệ phí : 100.000 Đồng (Mức thu 100.000đ/trường hợp.))',
+        mo_ta: 'x',
+      },
       {hinh_thuc_nop: 'Trực tuyến', thoi_gian: 'Khác', phi_le_phi: 'Phí: 2.000 VND (/trang); Lệ phí: 8.000 VNĐ', mo_ta: ''},
     ])
     expect(rows).toEqual([
-      {channel: 'direct', time: {value: 1, unit: 'unspecified'}, timeText: '1 Khác', fees: [{name: 'Lệ phí', amount: 0, currency: 'VND'}], feesText: 'Lệ phí: 0 VNĐ'},
+      {
+        channel: 'direct',
+        time: {value: 1, unit: 'unspecified'},
+        timeText: '1 Khác',
+        fees: [{name: 'Lệ phí', amount: 0, currency: 'VND'}],
+        feesText: 'Lệ phí: 0 VNĐ',
+      },
       {
         channel: 'postal',
         time: {value: 5, unit: 'working-days'},
@@ -92,7 +123,13 @@ describe('the importer fills processing and the field code', () => {
       context,
     )
     expect(imported.schema?.processing).toEqual([
-      {channel: 'direct', time: {value: 3, unit: 'working-days'}, timeText: '3 Ngày làm việc', fees: [{name: 'Phí, lệ phí', amount: 8000, currency: 'VND'}], feesText: '8,000 Việt Nam Đồng'},
+      {
+        channel: 'direct',
+        time: {value: 3, unit: 'working-days'},
+        timeText: '3 Ngày làm việc',
+        fees: [{name: 'Phí, lệ phí', amount: 8000, currency: 'VND'}],
+        feesText: '8,000 Việt Nam Đồng',
+      },
     ])
     expect(imported.schema?.fieldCode).toBeUndefined()
   })

@@ -25,7 +25,9 @@ describe('sohoa procedures list / show on the whole catalogue', () => {
     expect(result.total).toBeGreaterThanOrEqual(2574 + 7)
     expect(result.catalogue.bundled).toBe(7)
     expect(result.catalogue.national).toBeGreaterThanOrEqual(2574)
-    expect(result.procedures[0]).toEqual(expect.objectContaining({code: expect.any(String), name: expect.any(String), levels: expect.any(Array)}))
+    expect(result.procedures[0]).toEqual(
+      expect.objectContaining({code: expect.any(String), name: expect.any(String), levels: expect.any(Array)}),
+    )
   })
 
   it('finds the judicial record certificate procedures, with code, level, field', async () => {
@@ -33,7 +35,11 @@ describe('sohoa procedures list / show on the whole catalogue', () => {
     expect(run.code).toBe(0)
     const {procedures} = run.json()
     expect(procedures.map((item: {code: string}) => item.code).sort()).toEqual(['3.000330', '3.000333', '3.000334', '3.000335'])
-    expect(procedures.find((item: {code: string}) => item.code === '3.000330')).toMatchObject({levels: ['bo'], field: 'Lý lịch tư pháp', origin: 'national'})
+    expect(procedures.find((item: {code: string}) => item.code === '3.000330')).toMatchObject({
+      levels: ['bo'],
+      field: 'Lý lịch tư pháp',
+      origin: 'national',
+    })
     const human = await runCli(['procedures', 'list', 'cap phieu ly lich tu phap', '--level', 'tinh'])
     expect(human.stdout).toMatch(/^3\.000333 +tinh +Cấp Phiếu Lý lịch tư pháp .*\[Lý lịch tư pháp\]$/m)
     expect(human.stdout).not.toContain('3.000330')
@@ -50,7 +56,10 @@ describe('sohoa procedures list / show on the whole catalogue', () => {
     expect(json.code, json.stderr).toBe(0)
     const shown = json.json()
     expect(shown).toMatchObject({origin: 'national', procedure: {code: '3.000333', field: 'Lý lịch tư pháp'}})
-    expect(shown.procedure.processing.find((row: {channel: string}) => row.channel === 'direct')).toMatchObject({time: {value: 10, unit: 'days'}, timeText: '10 Ngày'})
+    expect(shown.procedure.processing.find((row: {channel: string}) => row.channel === 'direct')).toMatchObject({
+      time: {value: 10, unit: 'days'},
+      timeText: '10 Ngày',
+    })
     const human = await runCli(['procedures', 'show', '1.004222', '--lang', 'vi'])
     expect(human.stdout).toContain('Trực tiếp: thời hạn 7 ngày làm việc · phí, lệ phí Phí, lệ phí 20.000 VND')
     const missing = await runCli(['procedures', 'show', '9.999999'])
@@ -61,14 +70,20 @@ describe('sohoa procedures list / show on the whole catalogue', () => {
 describe('sohoa run with a national procedure', () => {
   it('packages the sample under 1.000689, warns about the components it cannot check, fills NgayHenTra and DanhSachLePhi', async () => {
     const out = path.join(work.dir, 'out')
-    const run = await runCli(['run', 'samples/ho-so-khai-sinh', '--procedure', '1.000689', '--agency', '000.00.00.H56', '--out', out, '--json'], {
-      env: {SOHOA_DATA_DIR: path.join(work.dir, 'data')},
-    })
+    const run = await runCli(
+      ['run', 'samples/ho-so-khai-sinh', '--procedure', '1.000689', '--agency', '000.00.00.H56', '--out', out, '--json'],
+      {
+        env: {SOHOA_DATA_DIR: path.join(work.dir, 'data')},
+      },
+    )
     expect(run.code, run.stderr).toBe(0)
     const result = run.json()
     expect(result).toMatchObject({valid: true, procedure: {code: '1.000689'}})
     const notCheckable = result.issues.filter((issue: {code: string}) => issue.code === 'dossier.component-not-checkable')
-    expect(notCheckable.map((issue: {params: {component: string}}) => issue.params.component).sort()).toEqual(['000.00.00.G15-KQ003249', '000.00.00.G15-KQ003265'])
+    expect(notCheckable.map((issue: {params: {component: string}}) => issue.params.component).sort()).toEqual([
+      '000.00.00.G15-KQ003249',
+      '000.00.00.G15-KQ003265',
+    ])
     expect(result.issues.map((issue: {code: string}) => issue.code)).not.toContain('dossier.component-missing')
     expect(result.documents.map((document: {componentCode: string | null}) => document.componentCode)).toEqual([
       '000.00.00.G15-KQ003264',

@@ -104,6 +104,8 @@ describe('assignComponents', () => {
 })
 
 describe('components no document kind stands for (imported procedures)', () => {
+  const paper = (code: string, name: string, required: boolean, kinds: string[]) =>
+    ({code, codeSource: 'official', name, mode: 'submit', originals: 1, copies: 0, required, kinds}) as const
   const imported: ProcedureSchema = {
     schemaVersion: 1,
     code: '1.000689',
@@ -113,9 +115,9 @@ describe('components no document kind stands for (imported procedures)', () => {
       {
         name: '',
         components: [
-          {code: '000.00.00.G15-KQ003264', codeSource: 'official', name: 'Tờ khai đăng ký khai sinh', mode: 'submit', originals: 1, copies: 0, required: true, kinds: ['to-khai-khai-sinh']},
-          {code: '000.00.00.G15-KQ003265', codeSource: 'official', name: 'Tờ khai đăng ký nhận cha, mẹ, con', mode: 'submit', originals: 1, copies: 0, required: true, kinds: []},
-          {code: '000.00.00.G15-KQ003250', codeSource: 'official', name: 'Văn bản cam đoan (nếu có)', mode: 'submit', originals: 1, copies: 0, required: false, kinds: []},
+          paper('000.00.00.G15-KQ003264', 'Tờ khai đăng ký khai sinh', true, ['to-khai-khai-sinh']),
+          paper('000.00.00.G15-KQ003265', 'Tờ khai đăng ký nhận cha, mẹ, con', true, []),
+          paper('000.00.00.G15-KQ003250', 'Văn bản cam đoan (nếu có)', false, []),
         ],
       },
     ],
@@ -125,7 +127,11 @@ describe('components no document kind stands for (imported procedures)', () => {
     const report = validateDossier({procedure: '1.000689', documents: [form(), doc('unknown')], pagesDropped: []}, imported, {provinces})
     const notCheckable = report.issues.filter((issue) => issue.code === 'dossier.component-not-checkable')
     expect(notCheckable).toEqual([
-      expect.objectContaining({severity: 'warning', path: '/cases/0/components/1', params: {component: '000.00.00.G15-KQ003265', name: 'Tờ khai đăng ký nhận cha, mẹ, con'}}),
+      expect.objectContaining({
+        severity: 'warning',
+        path: '/cases/0/components/1',
+        params: {component: '000.00.00.G15-KQ003265', name: 'Tờ khai đăng ký nhận cha, mẹ, con'},
+      }),
     ])
     expect(report.issues.map((issue) => issue.code)).not.toContain('dossier.component-missing')
     expect(report.valid).toBe(true)
@@ -134,6 +140,7 @@ describe('components no document kind stands for (imported procedures)', () => {
 
   it('still reports a missing component that a document kind stands for', () => {
     const report = validateDossier({procedure: '1.000689', documents: [doc('unknown')], pagesDropped: []}, imported, {provinces})
-    expect(report.issues.filter((issue) => issue.code === 'dossier.component-missing').map((issue) => issue.path)).toEqual(['/cases/0/components/0'])
+    const missing = report.issues.filter((issue) => issue.code === 'dossier.component-missing')
+    expect(missing.map((issue) => issue.path)).toEqual(['/cases/0/components/0'])
   })
 })

@@ -73,7 +73,14 @@ describe('hoso.json from the procedure: NgayHenTra, DanhSachLePhi, MaLinhVuc', (
     cases: [{name: '', components: []}],
     processing: [
       {channel: 'online', time: {value: 7, unit: 'working-days'}, fees: [{name: 'Phí, lệ phí', amount: 10000, currency: 'VND'}]},
-      {channel: 'direct', time: {value: 7, unit: 'working-days'}, fees: [{name: 'Lệ phí', amount: 20000, currency: 'VND'}, {name: 'Phí', amount: 5, currency: 'USD'}]},
+      {
+        channel: 'direct',
+        time: {value: 7, unit: 'working-days'},
+        fees: [
+          {name: 'Lệ phí', amount: 20000, currency: 'VND'},
+          {name: 'Phí', amount: 5, currency: 'USD'},
+        ],
+      },
     ],
   }
   const record: DigitisationRecord = {
@@ -102,7 +109,11 @@ describe('hoso.json from the procedure: NgayHenTra, DanhSachLePhi, MaLinhVuc', (
   })
 
   it('leaves NgayHenTra empty and says why when the desk channel has no time', () => {
-    const schedule = deskSchedule({...procedure, processing: [{channel: 'online', time: {value: 1, unit: 'days'}}]}, at('2026-04-24'), calendar)
+    const schedule = deskSchedule(
+      {...procedure, processing: [{channel: 'online', time: {value: 1, unit: 'days'}}]},
+      at('2026-04-24'),
+      calendar,
+    )
     expect(schedule.dueAt).toBeUndefined()
     expect(schedule.fees).toEqual([])
     expect(schedule.problems.map((item) => item.code)).toEqual(['hoso.no-processing-time'])
@@ -110,6 +121,8 @@ describe('hoso.json from the procedure: NgayHenTra, DanhSachLePhi, MaLinhVuc', (
 
   it('warns when the due date runs into a year the calendar does not cover', () => {
     const schedule = deskSchedule(procedure, at('2026-12-28'), calendar)
-    expect(schedule.problems.map((item) => [item.code, item.severity, item.params.years])).toEqual([['hoso.holidays-not-covered', 'warning', '2027']])
+    expect(schedule.problems.map((item) => [item.code, item.severity, item.params.years])).toEqual([
+      ['hoso.holidays-not-covered', 'warning', '2027'],
+    ])
   })
 })

@@ -142,13 +142,21 @@ export function deskSchedule(schema: ProcedureSchema, receivedAt: Date, calendar
     const due = dueDate(receivedAt, direct.time, calendar)
     dueAt = due.due
     if (due.uncoveredYears.length > 0) {
-      problems.push(problem('hoso.holidays-not-covered', '/NgayHenTra', {years: due.uncoveredYears.join(', '), last: calendar.lastYear}, 'warning'))
+      problems.push(
+        problem('hoso.holidays-not-covered', '/NgayHenTra', {years: due.uncoveredYears.join(', '), last: calendar.lastYear}, 'warning'),
+      )
     }
   } else {
     problems.push(problem('hoso.no-processing-time', '/NgayHenTra', {procedure: schema.code}, 'warning'))
   }
   const fees = (direct?.fees ?? [])
     .filter((fee) => fee.currency === 'VND')
-    .map((fee) => ({TenPhiLePhi: fee.name, MaPhiLePhi: '', HinhThucThu: FEE_AT_RECEPTION, Gia: String(fee.amount), LoaiPhiLePhi: FEE_ORDINARY}))
+    .map((fee) => ({
+      TenPhiLePhi: fee.name,
+      MaPhiLePhi: '',
+      HinhThucThu: FEE_AT_RECEPTION,
+      Gia: String(fee.amount),
+      LoaiPhiLePhi: FEE_ORDINARY,
+    }))
   return {field, ...(dueAt ? {dueAt} : {}), fees, problems}
 }

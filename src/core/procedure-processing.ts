@@ -30,7 +30,10 @@ const CRAWL_ROW = /(Trực tiếp|Trực tuyến|Dịch vụ bưu chính)(?=\d|K
 // A time cell that gives no time; the fee cell after it may say "Không có thông tin" again.
 const NO_TIME = /^(Không có thông tin|Không quy định|Không phải trả kết quả)/
 const CURRENCY = String.raw`(Việt Nam Đồng|VNĐ|VND|Đồng|USD|Đô la Mỹ)`
-const TIME = new RegExp(String.raw`^(\d+(?:[.,]\d+)?)(?!\d|[.,]\d|\s*(?:Việt Nam Đồng|VNĐ|VND|Đồng|USD))\s*(Ngày làm việc|Ngày|Giờ làm việc|Giờ|Tháng|Khác)?`, 'i')
+const TIME = new RegExp(
+  String.raw`^(\d+(?:[.,]\d+)?)(?!\d|[.,]\d|\s*(?:Việt Nam Đồng|VNĐ|VND|Đồng|USD))\s*(Ngày làm việc|Ngày|Giờ làm việc|Giờ|Tháng|Khác)?`,
+  'i',
+)
 const CRAWL_FEE = new RegExp(String.raw`^(\d{1,3}(?:,\d{3})+|\d+)\s*${CURRENCY}`)
 const DATABASE_FEE = new RegExp(String.raw`(Lệ phí|Phí)\s*:\s*(\d[\d.,]*)\s*${CURRENCY}`, 'g')
 
@@ -163,7 +166,9 @@ export function parseDatabaseProcessing(rows: unknown): ProcessingChannel[] {
     const channel = channelOf(String(row.hinh_thuc_nop ?? '').trim())
     if (!channel || result.some((entry) => entry.channel === channel)) continue
     const read = time(String(row.thoi_gian ?? '').trim())
-    const note = String(row.mo_ta ?? '').normalize('NFC').trim()
+    const note = String(row.mo_ta ?? '')
+      .normalize('NFC')
+      .trim()
     result.push({
       channel,
       ...(read.time ? {time: read.time} : {}),

@@ -72,7 +72,12 @@ const startsAWord = (haystack: readonly string[], word: string): boolean => hays
 
 export function searchProcedures<T extends ProcedureIndexEntry>(items: readonly T[], filter: SearchFilter): T[] {
   const field = filter.field === undefined ? undefined : ` ${foldWords(filter.field)} `
-  const query = filter.text === undefined ? [] : foldWords(filter.text).split(' ').filter((word) => word !== '')
+  const query =
+    filter.text === undefined
+      ? []
+      : foldWords(filter.text)
+          .split(' ')
+          .filter((word) => word !== '')
   const phrase = query.join(' ')
   const ranked: Array<Ranked<T>> = []
   for (const item of items) {

@@ -28,14 +28,21 @@ export interface NationalCatalogue {
 }
 
 export const MERGED_NOTE =
-  'Components, official codes, results and processing from the national procedures database (csdl-tthc); submit/present and counts from the DVCQG portal page.'
+  'Components, official codes, results and processing from the national procedures database (csdl-tthc); ' +
+  'submit/present and counts from the DVCQG portal page.'
 
-function importAll(records: readonly unknown[], source: NationalSource, context: ImportContext, unread: UnreadRecord[]): Map<string, ProcedureSchema> {
+function importAll(
+  records: readonly unknown[],
+  source: NationalSource,
+  context: ImportContext,
+  unread: UnreadRecord[],
+): Map<string, ProcedureSchema> {
   const schemas = new Map<string, ProcedureSchema>()
   records.forEach((record, index) => {
     const imported = importRecord(record, context)
     if (imported.schema && !schemas.has(imported.schema.code)) schemas.set(imported.schema.code, imported.schema)
-    else if (!imported.schema) unread.push({source, index: index + 1, ...(imported.code ? {code: imported.code} : {}), problems: imported.problems})
+    else if (!imported.schema)
+      unread.push({source, index: index + 1, ...(imported.code ? {code: imported.code} : {}), problems: imported.problems})
   })
   return schemas
 }
@@ -61,14 +68,17 @@ export function mergeSources(database: ProcedureSchema | undefined, portal: Proc
   const url = database.source?.url ?? portal.source?.url
   return {
     ...database,
-    ...(database.levels ?? portal.levels ? {levels: database.levels ?? portal.levels} : {}),
-    ...(database.field ?? portal.field ? {field: database.field ?? portal.field} : {}),
-    ...(database.processing ?? portal.processing ? {processing: database.processing ?? portal.processing} : {}),
+    ...((database.levels ?? portal.levels) ? {levels: database.levels ?? portal.levels} : {}),
+    ...((database.field ?? portal.field) ? {field: database.field ?? portal.field} : {}),
+    ...((database.processing ?? portal.processing) ? {processing: database.processing ?? portal.processing} : {}),
     source: {kind: 'csdl-tthc', ...(url ? {url} : {}), note: MERGED_NOTE},
   }
 }
 
-export function buildNationalCatalogue(sources: {crawl: readonly unknown[]; database: readonly unknown[]}, context: ImportContext): NationalCatalogue {
+export function buildNationalCatalogue(
+  sources: {crawl: readonly unknown[]; database: readonly unknown[]},
+  context: ImportContext,
+): NationalCatalogue {
   const unread: UnreadRecord[] = []
   const portal = importAll(sources.crawl, 'dvcqg-crawl', context, unread)
   const database = importAll(sources.database, 'csdl-tthc', context, unread)
@@ -76,5 +86,9 @@ export function buildNationalCatalogue(sources: {crawl: readonly unknown[]; data
   const schemas = codes.map((code) => mergeSources(database.get(code), portal.get(code))).filter((schema) => schema !== undefined)
   // A record that one source could not read is not lost when the other source has the procedure.
   const known = new Set(codes)
-  return {schemas, unread: unread.filter((record) => record.code === undefined || !known.has(record.code)), records: {crawl: sources.crawl.length, database: sources.database.length}}
+  return {
+    schemas,
+    unread: unread.filter((record) => record.code === undefined || !known.has(record.code)),
+    records: {crawl: sources.crawl.length, database: sources.database.length},
+  }
 }

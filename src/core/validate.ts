@@ -95,7 +95,8 @@ function checkComponents(documents: readonly Document[], procedure: ProcedureSch
     // No document kind stands for it: the classifier cannot tell whether it is there, so say
     // so instead of calling it missing; the clerk checks it by hand.
     if (component.kinds.length === 0) {
-      if (component.required) issues.push(problem('dossier.component-not-checkable', path, {component: component.code, name: shortName(component.name)}, 'warning'))
+      const params = {component: component.code, name: shortName(component.name)}
+      if (component.required) issues.push(problem('dossier.component-not-checkable', path, params, 'warning'))
       continue
     }
     const found = documents.filter((doc) => (doc.componentCode !== undefined ? doc.componentCode === component.code : component.kinds.includes(doc.kind)))

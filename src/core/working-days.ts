@@ -31,7 +31,9 @@ export interface HolidayCalendar {
 export function holidayCalendar(data: HolidayCalendarData): HolidayCalendar {
   const off = new Set<string>()
   const worked = new Set<string>()
-  const years = Object.keys(data.years).map(Number).sort((a, b) => a - b)
+  const years = Object.keys(data.years)
+    .map(Number)
+    .sort((a, b) => a - b)
   for (const entry of Object.values(data.years)) {
     for (const day of entry.daysOff) off.add(day.date)
     for (const day of entry.workingDays) worked.add(day)

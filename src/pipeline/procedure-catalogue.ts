@@ -177,7 +177,15 @@ interface IndexFile {
 }
 
 // The modules whose output is cached: a change to any of them is a change of the catalogue.
-const IMPORTER_MODULES = ['procedure-import', 'procedure-sources', 'procedure-processing', 'procedure-search', 'component-table', 'kind-hints', 'text-fold']
+const IMPORTER_MODULES = [
+  'procedure-import',
+  'procedure-sources',
+  'procedure-processing',
+  'procedure-search',
+  'component-table',
+  'kind-hints',
+  'text-fold',
+]
 const CACHE_FOLDER = 'procedure-catalogue'
 
 async function cacheKey(): Promise<string> {
@@ -185,7 +193,12 @@ async function cacheKey(): Promise<string> {
   const here = fileURLToPath(import.meta.url)
   const extension = path.extname(here)
   const core = path.join(path.dirname(here), '..', 'core')
-  const files = [CRAWL_SOURCE, DATABASE_SOURCE, packagePath('templates', 'component-kind-hints.json'), ...IMPORTER_MODULES.map((name) => path.join(core, `${name}${extension}`))]
+  const files = [
+    CRAWL_SOURCE,
+    DATABASE_SOURCE,
+    packagePath('templates', 'component-kind-hints.json'),
+    ...IMPORTER_MODULES.map((name) => path.join(core, `${name}${extension}`)),
+  ]
   for (const file of files) {
     hash.update(path.basename(file))
     hash.update(await readFile(file).catch(() => Buffer.from('missing')))
@@ -277,7 +290,11 @@ async function readLine(file: string, offset: number, length: number): Promise<P
   }
 }
 
-async function buildFromSources(): Promise<{schemas: ProcedureSchema[]; unread: UnreadSummary[]; records: {crawl: number; database: number}}> {
+async function buildFromSources(): Promise<{
+  schemas: ProcedureSchema[]
+  unread: UnreadSummary[]
+  records: {crawl: number; database: number}
+}> {
   const crawl = (await readSource(CRAWL_SOURCE))
     .split('\n')
     .filter((line) => line.trim() !== '')
@@ -288,7 +305,8 @@ async function buildFromSources(): Promise<{schemas: ProcedureSchema[]; unread: 
   const unread: UnreadSummary[] = built.unread.map((record) => ({...record, problems: record.problems.map((item) => item.code)}))
   const schemas = built.schemas.filter((schema) => {
     const problems = lintProcedureValue(schema, context)
-    if (hasErrors(problems)) unread.push({source: sourceOf(schema), index: 0, code: schema.code, problems: problems.map((item) => item.code)})
+    if (hasErrors(problems))
+      unread.push({source: sourceOf(schema), index: 0, code: schema.code, problems: problems.map((item) => item.code)})
     return !hasErrors(problems)
   })
   return {schemas, unread, records: built.records}

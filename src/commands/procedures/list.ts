@@ -2,7 +2,14 @@ import {Args, Flags} from '@oclif/core'
 import chalk from 'chalk'
 
 import {PROCEDURE_LEVELS} from '../../core/procedure.js'
-import {filterCatalogue, loadCatalogue, parseLevel, type Origin, type ProcedureSummary, type SkippedFile} from '../../pipeline/procedure-catalogue.js'
+import {
+  filterCatalogue,
+  loadCatalogue,
+  parseLevel,
+  type Origin,
+  type ProcedureSummary,
+  type SkippedFile,
+} from '../../pipeline/procedure-catalogue.js'
 import {BaseCommand} from '../../ui/base-command.js'
 import {procedureDirFlag} from '../../ui/shared-flags.js'
 
@@ -17,7 +24,11 @@ export interface ProceduresListResult {
 export default class ProceduresList extends BaseCommand<typeof ProceduresList> {
   static override summary = 'Search the procedure catalogue: every national procedure, curated ones first in their own right.'
   static override description =
-    'The whole catalogue: the national procedures published on the DVCQG portal and in the procedures database (shipped in templates/sources, built on first use into the user cache directory), the curated commune-level schemas (templates/procedures, which win over the national entry of the same code) and, with --dir, imported schemas. Search ignores diacritics ("cap phieu ly lich tu phap" finds "Cấp Phiếu lý lịch tư pháp"); procedures whose name holds the words as a phrase come first.'
+    'The whole catalogue: the national procedures published on the DVCQG portal and in the procedures database ' +
+    '(shipped in templates/sources, built on first use into the user cache directory), the curated commune-level schemas ' +
+    '(templates/procedures, which win over the national entry of the same code) and, with --dir, imported schemas. ' +
+    'Search ignores diacritics ("cap phieu ly lich tu phap" finds "Cấp Phiếu lý lịch tư pháp"); ' +
+    'procedures whose name holds the words as a phrase come first.'
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> "cap phieu ly lich tu phap"',
@@ -38,7 +49,10 @@ export default class ProceduresList extends BaseCommand<typeof ProceduresList> {
 
   public async run(): Promise<ProceduresListResult> {
     const level = this.flags.level === undefined ? undefined : parseLevel(this.flags.level)
-    const catalogue = await loadCatalogue(this.flags.dir, {reporter: this.reporter, buildLabel: (file) => this.t('procedures.catalogue-building', {file})})
+    const catalogue = await loadCatalogue(this.flags.dir, {
+      reporter: this.reporter,
+      buildLabel: (file) => this.t('procedures.catalogue-building', {file}),
+    })
     const procedures = filterCatalogue(catalogue.entries, {text: this.args.query, field: this.flags.field, level})
     const counts: Record<Origin, number> = {bundled: 0, imported: 0, national: 0}
     for (const entry of catalogue.entries) counts[entry.origin] += 1

@@ -61,7 +61,9 @@ export default class ProceduresShow extends BaseCommand<typeof ProceduresShow> {
       ? this.t('procedures.label.time', {time: `${channel.time.value} ${this.t(`procedures.label.unit.${channel.time.unit}`)}`})
       : this.t('procedures.label.no-time')
     const fees = channel.fees
-      ? this.t('procedures.label.fees', {fees: channel.fees.map((fee) => `${fee.name} ${fee.amount.toLocaleString('vi-VN')} ${fee.currency}`).join('; ')})
+      ? this.t('procedures.label.fees', {
+          fees: channel.fees.map((fee) => `${fee.name} ${fee.amount.toLocaleString('vi-VN')} ${fee.currency}`).join('; '),
+        })
       : this.t('procedures.label.no-fees')
     return `${this.t(`procedures.label.channel.${channel.channel}`)}: ${time} · ${fees}`
   }

@@ -147,8 +147,12 @@ export const dossierMessages = {
     en: 'Check it by eye; documents that match no component are coded KHAC',
   },
   'hoso.holidays-not-covered': {
-    vi: 'Lịch nghỉ lễ năm {years} chưa có trong templates/vietnam-holidays.json (đến năm {last}): ngày hẹn trả chỉ trừ thứ Bảy, Chủ nhật và các ngày lễ dương lịch',
-    en: 'The holidays of {years} are not in templates/vietnam-holidays.json (last year {last}): the due date skips only weekends and the solar-calendar holidays',
+    vi:
+      'Lịch nghỉ lễ năm {years} chưa có trong templates/vietnam-holidays.json (đến năm {last}): ' +
+      'ngày hẹn trả chỉ trừ thứ Bảy, Chủ nhật và các ngày lễ dương lịch',
+    en:
+      'The holidays of {years} are not in templates/vietnam-holidays.json (last year {last}): ' +
+      'the due date skips only weekends and the solar-calendar holidays',
   },
   'hoso.holidays-not-covered.hint': {
     vi: 'Bổ sung lịch nghỉ của năm đó khi được công bố; kiểm tra lại ngày hẹn trả',
