@@ -27,7 +27,10 @@ import {resolveCacheDir} from '../tools/cache-dir.js'
 import {readMaybeGzipText} from '../tools/gzip-file.js'
 import {loadKindHints} from '../tools/package-data.js'
 import {packagePath} from '../tools/package-root.js'
-import {defaultLintContext, lintProcedureValue} from './schema-lint.js'
+
+// The linter (ajv) is loaded only to check imported folders and to build the national
+// catalogue; a list or a lookup from the cache does without it.
+const linter = async () => import('./schema-lint.js')
 
 /** bundled = curated (templates/procedures); imported = a --dir folder; national = templates/sources. */
 export type Origin = 'bundled' | 'imported' | 'national'
@@ -124,7 +127,9 @@ async function readFolder(folder: string, origin: Origin, skipped: SkippedFile[]
   } catch (error) {
     throw new UnreadableInputError('input.not-found', {file: folder}, {cause: error})
   }
-  const context = defaultLintContext()
+  // The curated schemas are the package's own data, linted by its tests; imported ones are checked here.
+  const lint = origin === 'bundled' ? undefined : await linter()
+  const context = lint?.defaultLintContext()
   const entries: Array<{entry: CatalogueEntry; load: Loader}> = []
   for (const name of names) {
     const file = path.join(folder, name)
@@ -135,7 +140,7 @@ async function readFolder(folder: string, origin: Origin, skipped: SkippedFile[]
       skipped.push({file, reason: 'invalid-json'})
       continue
     }
-    if (hasErrors(lintProcedureValue(value, context))) {
+    if (lint && hasErrors(lint.lintProcedureValue(value, context))) {
       skipped.push({file, reason: 'invalid-schema'})
       continue
     }
@@ -301,6 +306,7 @@ async function buildFromSources(): Promise<{
     .map((line) => JSON.parse(line) as unknown)
   const database = JSON.parse(await readSource(DATABASE_SOURCE)) as unknown[]
   const built = buildNationalCatalogue({crawl, database}, {kindHints: loadKindHints()})
+  const {defaultLintContext, lintProcedureValue} = await linter()
   const context = defaultLintContext()
   const unread: UnreadSummary[] = built.unread.map((record) => ({...record, problems: record.problems.map((item) => item.code)}))
   const schemas = built.schemas.filter((schema) => {
