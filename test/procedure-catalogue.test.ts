@@ -1,4 +1,4 @@
-import {readdir, readFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, utimes, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -17,6 +17,8 @@ import {
 import {lintProcedureValue} from '../src/pipeline/schema-lint.js'
 import {tempDir} from './helpers/fixtures.js'
 
+const OLDER = 'a'.repeat(24)
+const OLD = 'b'.repeat(24)
 const CURATED = ['1.000656', '1.000894', '1.001193', '1.004194', '1.004222', '1.004873', '1.010041']
 let cache: {dir: string; cleanup: () => Promise<void>}
 let catalogue: Catalogue
@@ -25,6 +27,17 @@ let cwdBefore: string[]
 beforeAll(async () => {
   cache = await tempDir('sohoa-catalogue-')
   cwdBefore = (await readdir(process.cwd())).sort()
+  // Two catalogues of earlier versions: the older one goes when the new one is written.
+  const folder = path.join(cache.dir, 'procedure-catalogue')
+  await mkdir(folder, {recursive: true})
+  for (const [key, age] of [[OLDER, 7200], [OLD, 3600]] as const) {
+    for (const suffix of ['index.json', 'schemas.jsonl']) {
+      const file = path.join(folder, `${key}.${suffix}`)
+      await writeFile(file, '{}')
+      const when = new Date(Date.now() - age * 1000)
+      await utimes(file, when, when)
+    }
+  }
   catalogue = await loadCatalogue(undefined, {cacheDir: cache.dir})
 }, 300_000)
 afterAll(async () => cache?.cleanup())
@@ -43,8 +56,11 @@ describe('the whole catalogue, from the shipped sources', () => {
 
   it('is cached in the given cache folder, not in the current directory, and read back from it', async () => {
     expect((await readdir(process.cwd())).sort()).toEqual(cwdBefore)
-    const files = (await readdir(path.join(cache.dir, 'procedure-catalogue'))).sort()
+    const files = (await readdir(path.join(cache.dir, 'procedure-catalogue'))).filter((name) => !name.startsWith(OLD)).sort()
     expect(files.map((name) => name.replace(/^[0-9a-f]{24}\./, ''))).toEqual(['index.json', 'schemas.jsonl'])
+    // The most recent earlier catalogue is kept (the built CLI and bin/dev.js differ), older ones removed.
+    expect(files.some((name) => name.startsWith(OLDER))).toBe(false)
+    expect((await readdir(path.join(cache.dir, 'procedure-catalogue'))).filter((name) => name.startsWith(OLD)).length).toBe(2)
     forgetLoadedCatalogues()
     const again = await loadNationalCatalogue({cacheDir: cache.dir})
     expect(again.cache).toMatchObject({hit: true, written: false})

@@ -11,7 +11,7 @@
  * it; lazily, every entry point gets the same catalogue, and a cold start costs one import.
  */
 import {createHash} from 'node:crypto'
-import {open, readdir, readFile, rm} from 'node:fs/promises'
+import {open, readdir, readFile, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
@@ -260,7 +260,7 @@ export async function loadNationalCatalogue(options: Omit<CatalogueOptions, 'nat
       await writeFileAtomic(schemasFile, Buffer.concat(lines))
       await writeFileAtomic(indexFile, JSON.stringify(index))
       cache.written = true
-      await removeStale(folder, [path.basename(indexFile), path.basename(schemasFile)])
+      await removeStale(folder, key.slice(0, 24))
     } catch {
       // A read-only or full cache directory: the catalogue still works, rebuilt next time.
       inMemory = built.schemas
@@ -326,9 +326,21 @@ async function readSource(file: string): Promise<string> {
   }
 }
 
-async function removeStale(folder: string, keep: readonly string[]): Promise<void> {
-  for (const name of await readdir(folder)) {
-    if (!keep.includes(name) && !name.startsWith('.')) await rm(path.join(folder, name), {force: true})
+/**
+ * Keeps the catalogue just built and the most recent other one: the built CLI and `bin/dev.js`
+ * (src/) have different keys and would otherwise rebuild each other's cache away.
+ */
+async function removeStale(folder: string, current: string): Promise<void> {
+  const names = await readdir(folder)
+  const others: Array<{key: string; time: number}> = []
+  for (const name of names) {
+    const key = /^([0-9a-f]{24})\.index\.json$/.exec(name)?.[1]
+    if (key && key !== current) others.push({key, time: (await stat(path.join(folder, name))).mtimeMs})
+  }
+  const keep = new Set([current, ...others.sort((a, b) => b.time - a.time).slice(0, 1).map((entry) => entry.key)])
+  for (const name of names) {
+    const key = /^([0-9a-f]{24})\./.exec(name)?.[1]
+    if (key && !keep.has(key)) await rm(path.join(folder, name), {force: true})
   }
 }
 
