@@ -97,6 +97,10 @@ export const packageMessages = {
     en: '  {code}  {kind} ({confidence}%), {pages} page(s)',
   },
   'run.page-dropped': {vi: '  bỏ trang trắng: {file} trang {page}', en: '  dropped blank page: {file} page {page}'},
+  'run.owner-id-format': {
+    vi: '--owner-id {value} không phải số định danh cá nhân 12 chữ số, mã số thuế hay mã cơ quan',
+    en: '--owner-id {value} is not a 12-digit personal ID, a tax code or an agency code',
+  },
   'run.agency-required': {
     vi: 'Thiếu mã cơ quan tiếp nhận: dùng --agency hoặc đặt biến SOHOA_AGENCY',
     en: 'The receiving agency is missing: give --agency or set SOHOA_AGENCY',
