@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import chalk from 'chalk'
 
-import {maskCodeOwner} from '../core/citizen-id.js'
+import {maskIdsInText} from '../core/citizen-id.js'
 import {UsageError} from '../core/errors.js'
 import {runDossier, type RunResult} from '../pipeline/run-dossier.js'
 import {BaseCommand} from '../ui/base-command.js'
@@ -78,7 +78,7 @@ export default class Run extends BaseCommand<typeof Run> {
       this.log(chalk.red(this.t('run.not-packaged')))
     }
     for (const document of result.documents) {
-      const line = this.t('run.document', {code: maskCodeOwner(document.code), kind: document.kind, confidence: Math.round(document.confidence * 100), pages: document.pages})
+      const line = this.t('run.document', {code: maskIdsInText(document.code), kind: document.kind, confidence: Math.round(document.confidence * 100), pages: document.pages})
       this.log(document.review.length > 0 ? chalk.yellow(line) : line)
     }
     for (const dropped of result.pagesDropped) this.log(chalk.dim(this.t('run.page-dropped', {...dropped.source})))

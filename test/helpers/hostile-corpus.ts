@@ -401,7 +401,11 @@ export const HOSTILE_CASES: HostileCase[] = [
     id: 'verify on a manifest with a non-UTF-8 path',
     async setup(dir) {
       const bag = path.join(dir, '000.00.00.H56-240315-0002')
-      await bagNaming(bag, Buffer.concat([Buffer.from(`${'0'.repeat(64)}  data/documents/`), Buffer.from([0xff, 0xfe]), Buffer.from('.pdf\n')]))
+      const rawName = Buffer.concat([Buffer.from('data/documents/'), Buffer.from([0xff, 0xfe]), Buffer.from('.pdf')])
+      await bagNaming(bag, Buffer.concat([Buffer.from(`${'0'.repeat(64)}  `), rawName, Buffer.from('\n')]))
+      // The file itself is there too, named by the same bytes, as an archive unpacked on another system leaves it.
+      await mkdir(path.join(bag, 'data', 'documents'), {recursive: true})
+      await writeFile(Buffer.concat([Buffer.from(`${bag}/`), rawName]), '%PDF-1.7\n')
       return {
         args: ['verify', bag],
         inputs: [bag],
