@@ -231,7 +231,7 @@ async function acquirePdf(input: InputRef, bytes: Buffer): Promise<AcquiredFile>
         render: async (renderDpi) => {
           const size = {width: Math.round((facts.widthPt / 72) * renderDpi), height: Math.round((facts.heightPt / 72) * renderDpi)}
           if (size.width * size.height > PDF_RENDER_PIXEL_LIMIT) {
-            throw new UnreadableInputError('input.pdf-page-too-large', {file, page: index + 1, ...size, dpi: renderDpi, limit: PDF_RENDER_PIXEL_LIMIT})
+            throw new UnreadableInputError('input.pdf-page-too-large', {file, page: index + 1, ...size, dpi: renderDpi, limit: megapixels(PDF_RENDER_PIXEL_LIMIT)})
           }
           return reader.render(index + 1, renderDpi).catch((error: Error) => {
             throw new UnreadableInputError('input.pdf-broken', {file, detail: firstLine(error.message)}, {cause: error})
@@ -246,7 +246,7 @@ async function acquirePdf(input: InputRef, bytes: Buffer): Promise<AcquiredFile>
 /** A decompression bomb is refused on its header, before any pixel is decoded. */
 function checkPixelCount(file: string, facts: ImageFacts): void {
   if (facts.width * facts.height > IMAGE_PIXEL_LIMIT) {
-    throw new UnreadableInputError('input.image-too-large', {file, width: facts.width, height: facts.height, limit: IMAGE_PIXEL_LIMIT})
+    throw new UnreadableInputError('input.image-too-large', {file, width: facts.width, height: facts.height, limit: megapixels(IMAGE_PIXEL_LIMIT)})
   }
 }
 
@@ -254,6 +254,11 @@ export function imageError(file: string, error: unknown): UnreadableInputError {
   if (error instanceof UnreadableInputError) return error
   const detail = error instanceof ImageReadError || error instanceof Error ? error.message : String(error)
   return new UnreadableInputError('input.image-corrupt', {file, detail}, {cause: error})
+}
+
+/** Limits in megapixels: a bare 9-digit number would read as (and be masked like) an ID. */
+function megapixels(pixels: number): number {
+  return Math.round(pixels / 1e6)
 }
 
 function errorDetail(error: unknown): string {

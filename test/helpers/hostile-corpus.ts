@@ -523,7 +523,7 @@ export const HOSTILE_CASES: HostileCase[] = [
         args: ['ocr', bomb, good, '--out', out, '--jobs', '1'],
         inputs: [bomb, good],
         exit: 3,
-        mentions: [bomb, /image too large: 60000×60000 pixels, limit/],
+        mentions: [bomb, /image too large: 60000×60000 pixels, limit 1000 megapixels/],
         absent: [/truncated/],
         check: async () => exists(path.join(out, 'good.pdf')),
       }

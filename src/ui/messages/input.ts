@@ -67,11 +67,11 @@ export const inputMessages = {
     en: '{file} page {page}: the image is damaged and cannot be decoded ({detail}); it is not a blank page',
   },
   'input.image-too-large': {
-    vi: '{file}: ảnh quá lớn: {width}×{height} điểm ảnh, giới hạn {limit}',
-    en: '{file}: image too large: {width}×{height} pixels, limit {limit}',
+    vi: '{file}: ảnh quá lớn: {width}×{height} điểm ảnh, giới hạn {limit} megapixel',
+    en: '{file}: image too large: {width}×{height} pixels, limit {limit} megapixels',
   },
   'input.pdf-page-too-large': {
-    vi: '{file} trang {page}: trang quá lớn để dựng hình ({width}×{height} điểm ảnh ở {dpi} dpi, giới hạn {limit})',
-    en: '{file} page {page}: the page is too large to render ({width}×{height} pixels at {dpi} dpi, limit {limit})',
+    vi: '{file} trang {page}: trang quá lớn để dựng hình ({width}×{height} điểm ảnh ở {dpi} dpi, giới hạn {limit} megapixel)',
+    en: '{file} page {page}: the page is too large to render ({width}×{height} pixels at {dpi} dpi, limit {limit} megapixels)',
   },
 } satisfies MessageTable
