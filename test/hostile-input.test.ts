@@ -120,6 +120,8 @@ describe('the pure parts', () => {
     expect(maskIdsInText('０３８１８５０１２３４５')).toBe('０３８******３４５')
     expect(maskIdsInText('data/documents/001090012345.1.001193.TP01.01.pdf')).toBe('data/documents/001******345.1.001193.TP01.01.pdf')
     expect(maskIdsInText('CMND 123456789')).toBe('CMND 123***789')
+    expect(maskIdsInText('001 090 012 345')).toBe('001******345')
+    expect(maskIdsInText('at 20240315120000 001090012345 1 page')).toBe('at 20240315120000 001******345 1 page')
     expect(maskIdsInText('000.00.00.H56-240315-0001 at 20240315120000')).toBe('000.00.00.H56-240315-0001 at 20240315120000')
   })
 

@@ -6,7 +6,17 @@ import {UsageError} from '../core/errors.js'
 import {runDossier, type RunResult} from '../pipeline/run-dossier.js'
 import {BaseCommand} from '../ui/base-command.js'
 import {problemLine, type RenderedProblem, renderProblems} from '../ui/problems.js'
-import {agencyFlag, dataDirFlag, followLinksFlag, jobsFlag, outFlag, preprocessFlags, preprocessOptions, procedureDirFlag, splitFlag} from '../ui/shared-flags.js'
+import {
+  agencyFlag,
+  dataDirFlag,
+  followLinksFlag,
+  jobsFlag,
+  outFlag,
+  preprocessFlags,
+  preprocessOptions,
+  procedureDirFlag,
+  splitFlag,
+} from '../ui/shared-flags.js'
 
 export type RunCommandResult = Omit<RunResult, 'issues'> & {issues: RenderedProblem[]}
 
@@ -78,7 +88,8 @@ export default class Run extends BaseCommand<typeof Run> {
       this.log(chalk.red(this.t('run.not-packaged')))
     }
     for (const document of result.documents) {
-      const line = this.t('run.document', {code: maskIdsInText(document.code), kind: document.kind, confidence: Math.round(document.confidence * 100), pages: document.pages})
+      const confidence = Math.round(document.confidence * 100)
+      const line = this.t('run.document', {code: maskIdsInText(document.code), kind: document.kind, confidence, pages: document.pages})
       this.log(document.review.length > 0 ? chalk.yellow(line) : line)
     }
     for (const dropped of result.pagesDropped) this.log(chalk.dim(this.t('run.page-dropped', {...dropped.source})))

@@ -104,7 +104,8 @@ export function maskIdNumber(number: string): string {
  * A run of digits (any script: full-width too), possibly broken by invisible or control
  * characters or single spaces, as an ID typed or pasted with noise would be.
  */
-const DIGIT_RUN = /\p{Nd}(?:[\p{Cf}\u0000-\u0009\u000b-\u001f\u007f-\u009f]*[ \u00a0]?[\p{Cf}\u0000-\u0009\u000b-\u001f\u007f-\u009f]*\p{Nd})*/gu
+const HIDDEN = '[\\p{Cf}\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f]*'
+const DIGIT_RUN = new RegExp(`\\p{Nd}(?:${HIDDEN}[ \\u00a0]?${HIDDEN}\\p{Nd})*`, 'gu')
 
 /**
  * The one masking of human text (SPEC §8): every run of 9 to 12 digits (a personal ID, an old
@@ -113,9 +114,14 @@ const DIGIT_RUN = /\p{Nd}(?:[\p{Cf}\u0000-\u0009\u000b-\u001f\u007f-\u009f]*[ \u
  * and shorter ones (dates, sequences) stay as they are.
  */
 export function maskIdsInText(text: string): string {
-  return text.replace(DIGIT_RUN, (run) => {
+  const mask = (run: string): string => {
     const digits = [...run].filter((char) => /\p{Nd}/u.test(char))
-    if (digits.length < 9 || digits.length > 12) return run
-    return maskIdNumber(digits.join(''))
+    return digits.length < 9 || digits.length > 12 ? run : maskIdNumber(digits.join(''))
+  }
+  // A spaced run too long for one ID ("20240315 001090012345") is numbers side by side: each on its own.
+  return text.replace(DIGIT_RUN, (run) => {
+    const whole = mask(run)
+    if (whole !== run || !/[ \u00a0]/.test(run)) return whole
+    return run.split(/([ \u00a0])/).map((part) => (/[ \u00a0]/.test(part) ? part : mask(part))).join('')
   })
 }

@@ -125,7 +125,8 @@ async function entryProblem(entry: Dirent, file: string, options: ResolveOptions
     if (!options.followLinks) return new UnreadableInputError('input.symlink-not-followed', {file})
     const target = await stat(file).catch((error: NodeJS.ErrnoException) => error)
     if (target instanceof Error) {
-      return new UnreadableInputError(target.code === 'ELOOP' ? 'input.symlink-loop' : 'input.symlink-broken', {file, detail: target.code ?? ''})
+      const code = target.code === 'ELOOP' ? 'input.symlink-loop' : 'input.symlink-broken'
+      return new UnreadableInputError(code, {file, detail: target.code ?? ''})
     }
     if (target.isFile()) return undefined
     return new UnreadableInputError('input.special-file', {file, kind: entryKind(target)})
@@ -178,7 +179,8 @@ async function acquireImage(input: InputRef, bytes: Buffer, format: InputFormat)
       // yields a dark or grey page, then taken for blank): decode the page strictly first.
       if (format === 'tiff') {
         await checkImageDecodes(bytes, index).catch((error: unknown) => {
-          throw new UnreadableInputError('input.page-undecodable', {file: input.path, page: index + 1, detail: errorDetail(error)}, {cause: error})
+          const params = {file: input.path, page: index + 1, detail: errorDetail(error)}
+          throw new UnreadableInputError('input.page-undecodable', params, {cause: error})
         })
       }
       return {
@@ -231,7 +233,8 @@ async function acquirePdf(input: InputRef, bytes: Buffer): Promise<AcquiredFile>
         render: async (renderDpi) => {
           const size = {width: Math.round((facts.widthPt / 72) * renderDpi), height: Math.round((facts.heightPt / 72) * renderDpi)}
           if (size.width * size.height > PDF_RENDER_PIXEL_LIMIT) {
-            throw new UnreadableInputError('input.pdf-page-too-large', {file, page: index + 1, ...size, dpi: renderDpi, limit: megapixels(PDF_RENDER_PIXEL_LIMIT)})
+            const limit = megapixels(PDF_RENDER_PIXEL_LIMIT)
+            throw new UnreadableInputError('input.pdf-page-too-large', {file, page: index + 1, ...size, dpi: renderDpi, limit})
           }
           return reader.render(index + 1, renderDpi).catch((error: Error) => {
             throw new UnreadableInputError('input.pdf-broken', {file, detail: firstLine(error.message)}, {cause: error})
@@ -246,7 +249,8 @@ async function acquirePdf(input: InputRef, bytes: Buffer): Promise<AcquiredFile>
 /** A decompression bomb is refused on its header, before any pixel is decoded. */
 function checkPixelCount(file: string, facts: ImageFacts): void {
   if (facts.width * facts.height > IMAGE_PIXEL_LIMIT) {
-    throw new UnreadableInputError('input.image-too-large', {file, width: facts.width, height: facts.height, limit: megapixels(IMAGE_PIXEL_LIMIT)})
+    const limit = megapixels(IMAGE_PIXEL_LIMIT)
+    throw new UnreadableInputError('input.image-too-large', {file, width: facts.width, height: facts.height, limit})
   }
 }
 

@@ -76,7 +76,10 @@ export async function ocrFiles(paths: readonly string[], options: OcrOptions): P
     }
   }
   const missing = await Promise.all(
-    errors.map(async (error) => finish(failure({path: String(error.params.input ?? error.params.file), name: String(error.params.input ?? error.params.file)}, error))),
+    errors.map(async (error) => {
+      const given = String(error.params.input ?? error.params.file)
+      return finish(failure({path: given, name: given}, error))
+    }),
   )
   const files = [...missing, ...(await recogniseInputs(inputs, options, finish))]
   const pages = files.reduce((sum, file) => sum + (file.status === 'ok' ? file.pages.length : 0), 0)

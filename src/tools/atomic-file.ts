@@ -67,7 +67,8 @@ export async function checkWritableFolder(folder: string): Promise<void> {
     await writeSynced(probe, '', 'wx')
   } catch (error) {
     const failed = outputError(folder, error)
-    throw failed.code === 'output.cannot-write' ? new OutputError('output.cannot-write', {file: folder, reason: failed.params.reason ?? ''}) : failed
+    if (failed.code !== 'output.cannot-write') throw failed
+    throw new OutputError('output.cannot-write', {file: folder, reason: failed.params.reason ?? ''}, {cause: error})
   } finally {
     await rm(probe, {force: true}).catch(() => {})
   }

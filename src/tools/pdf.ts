@@ -192,9 +192,11 @@ function removeActiveContent(page: PDFPage): void {
     if (!annot) continue
     const subtype = annot.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText()
     if (subtype && ACTIVE_ANNOTATIONS.has(subtype)) continue
-    for (let dict: PDFDict | undefined = annot, depth = 0; dict && depth < 32; dict = dict.lookupMaybe(PDFName.of('Parent'), PDFDict), depth += 1) {
+    let dict: PDFDict | undefined = annot
+    for (let depth = 0; dict && depth < 32; depth += 1) {
       dropActions(dict, 'A')
       dropActions(dict, 'AA')
+      dict = dict.lookupMaybe(PDFName.of('Parent'), PDFDict)
     }
     kept.push(annots.get(i))
   }

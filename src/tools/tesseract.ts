@@ -70,7 +70,8 @@ export async function removeStaleLanguageDirs(tmp = os.tmpdir(), now = Date.now(
   for (const name of names.filter((entry) => entry.startsWith(LANGUAGE_DIR_PREFIX))) {
     const owner = /^sohoa-tessdata-(\d+)-/.exec(name)
     const dir = path.join(tmp, name)
-    const stale = owner ? !processAlive(Number(owner[1])) : now - ((await stat(dir).catch(() => undefined))?.mtimeMs ?? now) > UNOWNED_DIR_AGE_MS
+    const age = async (): Promise<number> => now - ((await stat(dir).catch(() => undefined))?.mtimeMs ?? now)
+    const stale = owner ? !processAlive(Number(owner[1])) : (await age()) > UNOWNED_DIR_AGE_MS
     if (!stale) continue
     await rm(dir, {recursive: true, force: true}).catch(() => {})
     removed.push(dir)
