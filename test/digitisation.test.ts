@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {maskCodeOwner} from '../src/core/citizen-id.js'
+import {maskIdsInText} from '../src/core/citizen-id.js'
 import {parseComponentDigitisationCode} from '../src/core/codes.js'
 import {assignDigitisationCodes, dossierOwner, OTHER_COMPONENT} from '../src/core/digitisation.js'
 import type {Document} from '../src/core/dossier.js'
@@ -48,9 +48,9 @@ describe('assignDigitisationCodes', () => {
   })
 })
 
-describe('maskCodeOwner', () => {
+describe('maskIdsInText (owner IDs in codes)', () => {
   it('masks the personal ID a digitisation code starts with, and nothing else', () => {
-    expect(maskCodeOwner('038185012345.1.001193.000.00.00.G15-KQ003204.01')).toBe('038******345.1.001193.000.00.00.G15-KQ003204.01')
-    expect(maskCodeOwner('000.00.00.H56.1.001193.KHAC.01')).toBe('000.00.00.H56.1.001193.KHAC.01')
+    expect(maskIdsInText('038185012345.1.001193.000.00.00.G15-KQ003204.01')).toBe('038******345.1.001193.000.00.00.G15-KQ003204.01')
+    expect(maskIdsInText('000.00.00.H56.1.001193.KHAC.01')).toBe('000.00.00.H56.1.001193.KHAC.01')
   })
 })

@@ -144,7 +144,7 @@ describe('ocr with --force-ocr', () => {
     const dir = await tempDir()
     try {
       const pdf = await writeTextPdf(path.join(dir.dir, 'digital.pdf'), ['Giấy xác nhận tình trạng hôn nhân'])
-      const forced = await ocrFiles([pdf], {outDir: dir.dir, jobs: 1, forceOcr: true, toolName: 'sohoa-test'})
+      const forced = await ocrFiles([pdf], {outDir: path.join(dir.dir, 'out'), jobs: 1, forceOcr: true, toolName: 'sohoa-test'})
       const file = forced.files[0]!
       expect(file.status).toBe('ok')
       if (file.status !== 'ok') return

@@ -4,12 +4,12 @@ import chalk from 'chalk'
 import type {DroppedPage, PageResult} from '../core/page.js'
 import {type OcrRun, ocrFiles} from '../pipeline/ocr.js'
 import {BaseCommand} from '../ui/base-command.js'
-import {jobsFlag, outFlag, preprocessFlags, preprocessOptions} from '../ui/shared-flags.js'
+import {followLinksFlag, jobsFlag, outFlag, preprocessFlags, preprocessOptions} from '../ui/shared-flags.js'
 
 export default class Ocr extends BaseCommand<typeof Ocr> {
   static override summary = 'Make searchable PDFs and text from scanned pages (JPEG, PNG, TIFF, PDF).'
   static override description =
-    'Each input file (or each file in an input folder) becomes <name>.pdf with an invisible Vietnamese text layer over the original image, and <name>.txt (UTF-8, NFC). Runs fully offline. Pages of PDFs that already carry text are kept as they are unless --force-ocr. Scanned pages are turned upright, straightened and freed of dark scanner borders first (each correction is listed per page in --json); blank pages (duplex backs) are left out and listed under pagesDropped, except in a file whose every page is blank, which keeps them.'
+    'Each input file (or each file in an input folder; symbolic links only with --follow-links) becomes <name>.pdf with an invisible Vietnamese text layer over the original image, and <name>.txt (UTF-8, NFC). Runs fully offline. Pages of PDFs that already carry text are kept as they are unless --force-ocr. Scanned pages are turned upright, straightened and freed of dark scanner borders first (each correction is listed per page in --json); blank pages (duplex backs) are left out and listed under pagesDropped, except in a file whose every page is blank, which keeps them. An existing output is not replaced without --force, and an input never; two inputs of the same name get page.pdf and page-2.pdf.'
 
   static override examples = [
     '<%= config.bin %> ocr scans/trang1.jpg scans/trang2.jpg --out out',
@@ -27,6 +27,8 @@ export default class Ocr extends BaseCommand<typeof Ocr> {
     out: outFlag,
     jobs: jobsFlag,
     'force-ocr': Flags.boolean({summary: 'OCR PDF pages even when they already have a text layer.', default: false}),
+    force: Flags.boolean({summary: 'Replace outputs that already exist in --out (an input is never overwritten).', default: false}),
+    'follow-links': followLinksFlag,
     ...preprocessFlags,
   }
 
@@ -35,6 +37,8 @@ export default class Ocr extends BaseCommand<typeof Ocr> {
       outDir: this.flags.out,
       jobs: this.flags.jobs,
       forceOcr: this.flags['force-ocr'],
+      force: this.flags.force,
+      followLinks: this.flags['follow-links'],
       preprocess: preprocessOptions(this.flags),
       toolName: this.config.userAgent,
       reporter: this.reporter,

@@ -1,12 +1,22 @@
 import {Args, Flags} from '@oclif/core'
 import chalk from 'chalk'
 
-import {maskCodeOwner} from '../core/citizen-id.js'
+import {maskIdsInText} from '../core/citizen-id.js'
 import {UsageError} from '../core/errors.js'
 import {runDossier, type RunResult} from '../pipeline/run-dossier.js'
 import {BaseCommand} from '../ui/base-command.js'
 import {problemLine, type RenderedProblem, renderProblems} from '../ui/problems.js'
-import {agencyFlag, dataDirFlag, jobsFlag, outFlag, preprocessFlags, preprocessOptions, procedureDirFlag, splitFlag} from '../ui/shared-flags.js'
+import {
+  agencyFlag,
+  dataDirFlag,
+  followLinksFlag,
+  jobsFlag,
+  outFlag,
+  preprocessFlags,
+  preprocessOptions,
+  procedureDirFlag,
+  splitFlag,
+} from '../ui/shared-flags.js'
 
 export type RunCommandResult = Omit<RunResult, 'issues'> & {issues: RenderedProblem[]}
 
@@ -33,6 +43,7 @@ export default class Run extends BaseCommand<typeof Run> {
     split: splitFlag,
     ...preprocessFlags,
     'force-ocr': Flags.boolean({summary: 'OCR PDF pages even when they already have a text layer.', default: false}),
+    'follow-links': followLinksFlag,
     'owner-id': Flags.string({summary: "The applicant's 12-digit personal ID, when the papers do not show it clearly."}),
     strict: Flags.boolean({summary: 'Do not package a dossier that fails validation.', default: false}),
     'allow-low-dpi': Flags.boolean({summary: 'Accept pages under 200 dpi with a warning instead of an error.', default: false}),
@@ -52,6 +63,7 @@ export default class Run extends BaseCommand<typeof Run> {
       jobs: flags.jobs,
       split: flags.split,
       forceOcr: flags['force-ocr'],
+      followLinks: flags['follow-links'],
       preprocess: preprocessOptions(flags),
       ownerId: flags['owner-id'],
       strict: flags.strict,
@@ -76,7 +88,8 @@ export default class Run extends BaseCommand<typeof Run> {
       this.log(chalk.red(this.t('run.not-packaged')))
     }
     for (const document of result.documents) {
-      const line = this.t('run.document', {code: maskCodeOwner(document.code), kind: document.kind, confidence: Math.round(document.confidence * 100), pages: document.pages})
+      const confidence = Math.round(document.confidence * 100)
+      const line = this.t('run.document', {code: maskIdsInText(document.code), kind: document.kind, confidence, pages: document.pages})
       this.log(document.review.length > 0 ? chalk.yellow(line) : line)
     }
     for (const dropped of result.pagesDropped) this.log(chalk.dim(this.t('run.page-dropped', {...dropped.source})))

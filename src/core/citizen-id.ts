@@ -95,11 +95,33 @@ export function checkIdAgainstPerson(id: CitizenId, facts: PersonFacts, path = '
 
 /** `001090012345` → `001******345`: personal data stays out of output and logs (SPEC §8). */
 export function maskIdNumber(number: string): string {
-  if (number.length <= 6) return '*'.repeat(number.length)
-  return `${number.slice(0, 3)}${'*'.repeat(number.length - 6)}${number.slice(-3)}`
+  const chars = [...number]
+  if (chars.length <= 6) return '*'.repeat(chars.length)
+  return `${chars.slice(0, 3).join('')}${'*'.repeat(chars.length - 6)}${chars.slice(-3).join('')}`
 }
 
-/** Masks the 12-digit personal ID a digitisation code starts with (SPEC §8: no IDs in logs). */
-export function maskCodeOwner(code: string): string {
-  return code.replace(/^(\d{12})(?=\.)/, (id) => maskIdNumber(id))
+/**
+ * A run of digits (any script: full-width too), possibly broken by invisible or control
+ * characters or single spaces, as an ID typed or pasted with noise would be.
+ */
+const HIDDEN = '[\\p{Cf}\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f]*'
+const DIGIT_RUN = new RegExp(`\\p{Nd}(?:${HIDDEN}[ \\u00a0]?${HIDDEN}\\p{Nd})*`, 'gu')
+
+/**
+ * The one masking of human text (SPEC §8): every run of 9 to 12 digits (a personal ID, an old
+ * CMND, the owner inside a digitisation code or a file name) becomes `001******345`; the
+ * characters that broke the run are dropped with the hidden digits. Longer runs (timestamps)
+ * and shorter ones (dates, sequences) stay as they are.
+ */
+export function maskIdsInText(text: string): string {
+  const mask = (run: string): string => {
+    const digits = [...run].filter((char) => /\p{Nd}/u.test(char))
+    return digits.length < 9 || digits.length > 12 ? run : maskIdNumber(digits.join(''))
+  }
+  // A spaced run too long for one ID ("20240315 001090012345") is numbers side by side: each on its own.
+  return text.replace(DIGIT_RUN, (run) => {
+    const whole = mask(run)
+    if (whole !== run || !/[ \u00a0]/.test(run)) return whole
+    return run.split(/([ \u00a0])/).map((part) => (/[ \u00a0]/.test(part) ? part : mask(part))).join('')
+  })
 }

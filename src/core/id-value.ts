@@ -9,6 +9,7 @@ import {
   compactIdNumber,
   type Gender,
   maskIdNumber,
+  maskIdsInText,
   parseCitizenId,
   parseOldIdCard,
   type PersonFacts,
@@ -55,7 +56,7 @@ function describe(id: {number: string; province: Province; century: number; gend
   return {idNumber: id.number, province: id.province, century: id.century, gender: id.gender, birthYear: id.birthYear}
 }
 
-/** Personal data out of normal output (SPEC §8): every run of 9–12 digits masked. */
+/** Personal data out of normal output (SPEC §8): the numbers, and every ID inside a value (maskIdsInText). */
 export function maskIdReport(report: IdValueReport): IdValueReport {
   const masked: IdValueReport = {...report, problems: report.problems.map(maskProblem)}
   if (report.idNumber) masked.idNumber = maskIdNumber(report.idNumber)
@@ -66,13 +67,9 @@ export function maskIdReport(report: IdValueReport): IdValueReport {
   return masked
 }
 
-export function maskDigitRuns(text: string): string {
-  return text.replace(/\d{9,12}/g, (digits) => maskIdNumber(digits))
-}
-
 function maskProblem(item: Problem): Problem {
   const params = Object.fromEntries(
-    Object.entries(item.params).map(([key, value]) => [key, typeof value === 'string' ? maskDigitRuns(value) : value]),
+    Object.entries(item.params).map(([key, value]) => [key, typeof value === 'string' ? maskIdsInText(value) : value]),
   )
   return {...item, params}
 }

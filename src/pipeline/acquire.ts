@@ -3,6 +3,7 @@
  * really the format it claims), and turns every failure into an UnreadableInputError that
  * names the file. Inputs are only ever read.
  */
+import type {Dirent} from 'node:fs'
 import {readdir, readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 
@@ -12,7 +13,7 @@ import {UnreadableInputError} from '../core/errors.js'
 import {FORMAT_LABEL, formatFromExtension, sniffFormat} from '../core/input-format.js'
 import {sortNatural} from '../core/natural-order.js'
 import {ASSUMED_DPI, type InputFormat, type PageSource} from '../core/page.js'
-import {type ImageSource, imageFacts, ImageReadError} from '../tools/images.js'
+import {checkImageDecodes, IMAGE_PIXEL_LIMIT, type ImageFacts, type ImageSource, imageFacts, ImageReadError} from '../tools/images.js'
 import {loadPdf} from '../tools/pdf.js'
 import {PdfReader, PdfReadError, type RenderedPage} from '../tools/pdfjs.js'
 
@@ -59,12 +60,29 @@ export interface AcquiredFile extends InputRef {
 }
 
 const PDF_DPI_RANGE = {min: 72, max: 600}
+/**
+ * Largest rendering of a PDF page, in pixels: 250 megapixels (1 GB as RGBA) holds an A0 sheet
+ * at 300 dpi; a vector page of 200 × 200 inches (PDF's own maximum) would need 3.6 gigapixels.
+ */
+const PDF_RENDER_PIXEL_LIMIT = 250_000_000
+
+export interface ResolveOptions {
+  /** Read the target of a symbolic link inside an input folder (off: the link is reported). */
+  followLinks?: boolean
+}
 
 /**
  * Expands the arguments into input files: a file stands for itself, a folder for the
  * files directly in it, in natural name order. A missing path is an error for that path only.
+ * Every entry of a folder is either an input or an error naming it: a symbolic link (unless
+ * `followLinks`), a FIFO, a device, a sub-folder are never silently dropped; only hidden
+ * entries (`.DS_Store`, editors' swap files) are passed over. A folder with no page files
+ * is itself an error.
  */
-export async function resolveInputs(paths: readonly string[]): Promise<{inputs: InputRef[]; errors: UnreadableInputError[]}> {
+export async function resolveInputs(
+  paths: readonly string[],
+  options: ResolveOptions = {},
+): Promise<{inputs: InputRef[]; errors: UnreadableInputError[]}> {
   const inputs: InputRef[] = []
   const errors: UnreadableInputError[] = []
   for (const given of paths) {
@@ -72,14 +90,56 @@ export async function resolveInputs(paths: readonly string[]): Promise<{inputs: 
     if (!info) {
       errors.push(new UnreadableInputError('input.not-found', {file: given}))
     } else if (info.isDirectory()) {
-      const entries = await readdir(given, {withFileTypes: true})
-      const names = entries.filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => entry.name)
-      for (const name of sortNatural(names)) inputs.push({path: path.join(given, name), name: name.normalize('NFC')})
+      const listed = await listFolder(given, options)
+      if (listed.inputs.length === 0 && listed.errors.length === 0) errors.push(new UnreadableInputError('input.no-pages', {file: given}))
+      inputs.push(...listed.inputs)
+      errors.push(...listed.errors)
     } else {
       inputs.push({path: given, name: path.basename(given).normalize('NFC')})
     }
   }
   return {inputs, errors}
+}
+
+async function listFolder(folder: string, options: ResolveOptions): Promise<{inputs: InputRef[]; errors: UnreadableInputError[]}> {
+  const entries = await readdir(folder, {withFileTypes: true}).catch((error: NodeJS.ErrnoException) => {
+    throw new UnreadableInputError('input.unreadable', {file: folder, detail: error.code ?? error.message}, {cause: error})
+  })
+  const inputs: InputRef[] = []
+  const errors: UnreadableInputError[] = []
+  const visible = new Map(entries.filter((entry) => !entry.name.startsWith('.')).map((entry) => [entry.name, entry]))
+  for (const name of sortNatural([...visible.keys()])) {
+    const entry = visible.get(name)!
+    const file = path.join(folder, name)
+    const problem = await entryProblem(entry, file, options)
+    if (problem) errors.push(problem)
+    else inputs.push({path: file, name: name.normalize('NFC')})
+  }
+  return {inputs, errors}
+}
+
+/** Why a folder entry is not a page file to read, or undefined when it is one. */
+async function entryProblem(entry: Dirent, file: string, options: ResolveOptions): Promise<UnreadableInputError | undefined> {
+  if (entry.isFile()) return undefined
+  if (entry.isSymbolicLink()) {
+    if (!options.followLinks) return new UnreadableInputError('input.symlink-not-followed', {file})
+    const target = await stat(file).catch((error: NodeJS.ErrnoException) => error)
+    if (target instanceof Error) {
+      const code = target.code === 'ELOOP' ? 'input.symlink-loop' : 'input.symlink-broken'
+      return new UnreadableInputError(code, {file, detail: target.code ?? ''})
+    }
+    if (target.isFile()) return undefined
+    return new UnreadableInputError('input.special-file', {file, kind: entryKind(target)})
+  }
+  return new UnreadableInputError('input.special-file', {file, kind: entryKind(entry)})
+}
+
+function entryKind(entry: Pick<Dirent, 'isDirectory' | 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'isCharacterDevice'>): string {
+  if (entry.isDirectory()) return 'folder'
+  if (entry.isFIFO()) return 'FIFO'
+  if (entry.isSocket()) return 'socket'
+  if (entry.isBlockDevice() || entry.isCharacterDevice()) return 'device'
+  return 'special'
 }
 
 export async function acquireFile(input: InputRef): Promise<AcquiredFile> {
@@ -105,6 +165,7 @@ async function acquireImage(input: InputRef, bytes: Buffer, format: InputFormat)
   const first = await imageFacts(bytes).catch((error: unknown) => {
     throw imageError(input.path, error)
   })
+  checkPixelCount(input.path, first)
   return {
     ...input,
     format,
@@ -113,6 +174,15 @@ async function acquireImage(input: InputRef, bytes: Buffer, format: InputFormat)
       const facts = index === 0 ? first : await imageFacts(bytes, index).catch((error: unknown) => {
         throw imageError(input.path, error)
       })
+      checkPixelCount(input.path, facts)
+      // libtiff's decoding errors on one page of many do not stop the later pipeline (it
+      // yields a dark or grey page, then taken for blank): decode the page strictly first.
+      if (format === 'tiff') {
+        await checkImageDecodes(bytes, index).catch((error: unknown) => {
+          const params = {file: input.path, page: index + 1, detail: errorDetail(error)}
+          throw new UnreadableInputError('input.page-undecodable', params, {cause: error})
+        })
+      }
       return {
         kind: 'image',
         source: {file: input.name, page: index + 1},
@@ -160,13 +230,27 @@ async function acquirePdf(input: InputRef, bytes: Buffer): Promise<AcquiredFile>
         height: Math.round((facts.heightPt / 72) * dpi),
         dpi,
         dpiSource: facts.imageDpi ? 'pdf' : 'assumed',
-        render: async (renderDpi) =>
-          reader.render(index + 1, renderDpi).catch((error: Error) => {
+        render: async (renderDpi) => {
+          const size = {width: Math.round((facts.widthPt / 72) * renderDpi), height: Math.round((facts.heightPt / 72) * renderDpi)}
+          if (size.width * size.height > PDF_RENDER_PIXEL_LIMIT) {
+            const limit = megapixels(PDF_RENDER_PIXEL_LIMIT)
+            throw new UnreadableInputError('input.pdf-page-too-large', {file, page: index + 1, ...size, dpi: renderDpi, limit})
+          }
+          return reader.render(index + 1, renderDpi).catch((error: Error) => {
             throw new UnreadableInputError('input.pdf-broken', {file, detail: firstLine(error.message)}, {cause: error})
-          }),
+          })
+        },
       }
     },
     close: async () => reader.close(),
+  }
+}
+
+/** A decompression bomb is refused on its header, before any pixel is decoded. */
+function checkPixelCount(file: string, facts: ImageFacts): void {
+  if (facts.width * facts.height > IMAGE_PIXEL_LIMIT) {
+    const limit = megapixels(IMAGE_PIXEL_LIMIT)
+    throw new UnreadableInputError('input.image-too-large', {file, width: facts.width, height: facts.height, limit})
   }
 }
 
@@ -174,6 +258,15 @@ export function imageError(file: string, error: unknown): UnreadableInputError {
   if (error instanceof UnreadableInputError) return error
   const detail = error instanceof ImageReadError || error instanceof Error ? error.message : String(error)
   return new UnreadableInputError('input.image-corrupt', {file, detail}, {cause: error})
+}
+
+/** Limits in megapixels: a bare 9-digit number would read as (and be masked like) an ID. */
+function megapixels(pixels: number): number {
+  return Math.round(pixels / 1e6)
+}
+
+function errorDetail(error: unknown): string {
+  return error instanceof Error ? firstLine(error.message) : String(error)
 }
 
 function clamp(value: number, min: number, max: number): number {

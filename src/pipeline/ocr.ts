@@ -2,11 +2,13 @@
  * The OCR job: input files → one searchable PDF and one UTF-8 text file per input, each
  * written atomically. A file that fails is reported and the others go on.
  */
+import {stat} from 'node:fs/promises'
 import path from 'node:path'
 
+import {OutputError, type SohoaError, type UnreadableInputError, UsageError} from '../core/errors.js'
 import {ExitCode} from '../core/exit-codes.js'
 import type {DroppedPage, PageResult} from '../core/page.js'
-import {writeFileAtomic} from '../tools/atomic-file.js'
+import {checkWritableFolder, writeFileAtomic} from '../tools/atomic-file.js'
 import type {Reporter} from '../core/reporter.js'
 import {type InputRef, resolveInputs} from './acquire.js'
 import {partitionBlankPages, type PreprocessOptions} from './preprocess.js'
@@ -26,6 +28,10 @@ export interface OcrOptions {
   toolName: string
   reporter?: Reporter
   progressLabel?: string
+  /** Replace outputs that already exist in `outDir` (never an input). */
+  force?: boolean
+  /** Read the targets of symbolic links found in input folders. */
+  followLinks?: boolean
 }
 
 export type FileOutcome =
@@ -45,8 +51,12 @@ export interface OcrRun {
 
 export async function ocrFiles(paths: readonly string[], options: OcrOptions): Promise<OcrRun> {
   const started = performance.now()
-  const {inputs, errors} = await resolveInputs(paths)
-  const names = new Map(outputBaseNames(inputs).map((name, index) => [inputs[index]!.path, name]))
+  await checkWritableFolder(options.outDir)
+  const resolved = await resolveInputs(paths, {followLinks: options.followLinks})
+  const names = new Map(outputBaseNames(resolved.inputs).map((name, index) => [resolved.inputs[index]!.path, name]))
+  const refused = await refuseOverwrites(resolved, names, options)
+  const inputs = resolved.inputs.filter((input) => !refused.has(input.path))
+  const errors = [...resolved.errors, ...refused.values()]
   const finish = async (recognised: RecognisedFile): Promise<FileOutcome> => {
     const {input} = recognised
     if (recognised.status === 'failed') return {file: input.name, path: input.path, status: 'failed', error: recognised.error}
@@ -65,7 +75,12 @@ export async function ocrFiles(paths: readonly string[], options: OcrOptions): P
       await recognised.file.close()
     }
   }
-  const missing = await Promise.all(errors.map(async (error) => finish(failure({path: String(error.params.file), name: String(error.params.file)}, error))))
+  const missing = await Promise.all(
+    errors.map(async (error) => {
+      const given = String(error.params.input ?? error.params.file)
+      return finish(failure({path: given, name: given}, error))
+    }),
+  )
   const files = [...missing, ...(await recogniseInputs(inputs, options, finish))]
   const pages = files.reduce((sum, file) => sum + (file.status === 'ok' ? file.pages.length : 0), 0)
   const firstFailure = files.find((file) => file.status === 'failed')
@@ -80,12 +95,55 @@ export async function ocrFiles(paths: readonly string[], options: OcrOptions): P
 }
 
 /**
- * Output names without extension, relative to --out. Two inputs that would land on the same
- * name (scan.jpg and scan.png) keep their extension to stay apart.
+ * Output names without extension, relative to --out, one per input and all different (also
+ * ignoring case, for case-blind file systems). Two inputs that would land on the same name
+ * keep their extension to stay apart (scan.jpg and scan.png); two inputs of the same name
+ * from different folders are numbered in the order given (page, page-2).
  */
 export function outputBaseNames(inputs: readonly InputRef[]): string[] {
   const stems = inputs.map((input) => input.name.replace(/\.[^./\\]+$/, ''))
-  const counts = new Map<string, number>()
-  for (const stem of stems) counts.set(stem.toLowerCase(), (counts.get(stem.toLowerCase()) ?? 0) + 1)
-  return stems.map((stem, index) => (counts.get(stem.toLowerCase())! > 1 ? inputs[index]!.name : stem))
+  const groups = new Map<string, number[]>()
+  stems.forEach((stem, index) => groups.set(stem.toLowerCase(), [...(groups.get(stem.toLowerCase()) ?? []), index]))
+  const wanted = stems.map((stem, index) => {
+    const group = groups.get(stem.toLowerCase())!
+    if (group.length === 1) return stem
+    const fullNames = new Set(group.map((member) => inputs[member]!.name.toLowerCase()))
+    return fullNames.size === group.length ? inputs[index]!.name : stem
+  })
+  const taken = new Set<string>()
+  return wanted.map((name) => {
+    let candidate = name
+    for (let n = 2; taken.has(candidate.toLowerCase()); n += 1) candidate = `${name}-${n}`
+    taken.add(candidate.toLowerCase())
+    return candidate
+  })
+}
+
+/**
+ * Inputs whose outputs may not be written, found before any OCR: an output that would replace
+ * an input (refused, even with --force), or a file already in --out (refused unless --force).
+ */
+async function refuseOverwrites(
+  resolved: {inputs: InputRef[]; errors: UnreadableInputError[]},
+  names: Map<string, string>,
+  options: OcrOptions,
+): Promise<Map<string, SohoaError>> {
+  const identity = async (file: string): Promise<string | undefined> => {
+    const info = await stat(file).catch(() => undefined)
+    return info ? `${info.dev}:${info.ino}` : undefined
+  }
+  const given = [...resolved.inputs.map((input) => input.path), ...resolved.errors.map((error) => String(error.params.file))]
+  const inputIds = new Set((await Promise.all(given.map(identity))).filter((id) => id !== undefined))
+  const refused = new Map<string, SohoaError>()
+  for (const input of resolved.inputs) {
+    const stem = path.join(options.outDir, names.get(input.path)!)
+    for (const output of [`${stem}.pdf`, `${stem}.txt`]) {
+      const id = await identity(output)
+      if (id === undefined) continue
+      if (inputIds.has(id)) refused.set(input.path, new UsageError('ocr.output-is-input', {file: output, input: input.path}))
+      else if (!options.force) refused.set(input.path, new OutputError('ocr.output-exists', {file: output, input: input.path}))
+      if (refused.has(input.path)) break
+    }
+  }
+  return refused
 }

@@ -22,6 +22,8 @@ export interface RecogniseOptions {
   preprocess?: Partial<Omit<PreprocessOptions, 'forceOcr'>>
   reporter?: Reporter
   progressLabel?: string
+  /** Read the targets of symbolic links in input folders (acquire.ts). */
+  followLinks?: boolean
 }
 
 export interface FileFailure {
@@ -52,7 +54,7 @@ export type RecognisedFile =
 export type FinishFile<R> = (file: RecognisedFile) => Promise<R>
 
 export async function recognise<R>(paths: readonly string[], options: RecogniseOptions, finish: FinishFile<R>): Promise<R[]> {
-  const {inputs, errors} = await resolveInputs(paths)
+  const {inputs, errors} = await resolveInputs(paths, {followLinks: options.followLinks})
   const missing = await Promise.all(errors.map(async (error) => finish(failure({path: String(error.params.file), name: String(error.params.file)}, error))))
   return [...missing, ...(await recogniseInputs(inputs, options, finish))]
 }

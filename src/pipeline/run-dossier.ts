@@ -25,6 +25,7 @@ import {analyseDossier} from './analyse.js'
 import {allocateDossierCodes} from './dossier-code-allocator.js'
 import {writePackage} from './package.js'
 import {lookupProcedure} from './procedure-catalogue.js'
+import {preflightRun} from './run-preflight.js'
 import {type RecognisedPage, recognise, type RecogniseOptions} from './recognise.js'
 import {assemblePdf} from './searchable-pdf.js'
 
@@ -37,6 +38,8 @@ export interface RunOptions {
   split: SplitMode
   forceOcr: boolean
   preprocess?: RecogniseOptions['preprocess']
+  /** Read the targets of symbolic links in the input folder (else a link fails the dossier). */
+  followLinks?: boolean
   /** The applicant's personal ID when the clerk knows it; else read from the papers. */
   ownerId?: string
   /** Do not package an invalid dossier. */
@@ -79,6 +82,7 @@ export interface RunResult {
 const MIN_DPI = 200
 
 export async function runDossier(options: RunOptions): Promise<RunResult> {
+  await preflightRun(options)
   const now = options.now ?? new Date()
   if (!isAgencyCode(options.agency)) throw new UsageError('code.agency.format', {value: options.agency})
   const {schema} = await lookupProcedure(options.procedure, options.proceduresDir)

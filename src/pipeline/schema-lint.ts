@@ -3,8 +3,9 @@
  * schemas/procedure.schema.json (structure), then by the semantic rules of
  * src/core/procedure-lint.ts. Problems are data; the command decides the exit code.
  */
-import {readFile} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 
+import {findDuplicateKeys} from '../core/json-duplicate-keys.js'
 import {locateJsonError} from '../core/json-error-position.js'
 import {hasErrors, type Problem, problem} from '../core/problem.js'
 import type {ProcedureSchema} from '../core/procedure.js'
@@ -38,9 +39,21 @@ export function lintProcedureValue(value: unknown, context: LintContext = defaul
   return lintProcedure(value as ProcedureSchema, context)
 }
 
+/**
+ * A procedure schema is a few kilobytes (the largest national procedure, some 60 components,
+ * is under 100 KB); a file over this is not one, and parsing and checking it would take
+ * minutes and gigabytes before saying so.
+ */
+export const MAX_SCHEMA_BYTES = 5 * 1024 * 1024
+
 export async function lintFile(file: string, context: LintContext = defaultLintContext()): Promise<FileLint> {
   let text: string
   try {
+    const size = (await stat(file)).size
+    if (size > MAX_SCHEMA_BYTES) {
+      const problems = [problem('lint.file-too-large', '', {file, size: megabytes(size), limit: megabytes(MAX_SCHEMA_BYTES)})]
+      return {file, valid: false, unreadable: true, problems}
+    }
     text = await readFile(file, 'utf8')
   } catch (error) {
     const problems = [problem('lint.file-unreadable', '', {file, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message})]
@@ -53,7 +66,7 @@ export async function lintFile(file: string, context: LintContext = defaultLintC
     const problems = [problem('lint.invalid-json', '', {file, ...jsonErrorPosition(text, error as Error)})]
     return {file, valid: false, unreadable: false, problems}
   }
-  const problems = lintProcedureValue(value, context)
+  const problems = [...duplicateKeys(text), ...lintProcedureValue(value, context)]
   return {file, valid: !hasErrors(problems), unreadable: false, problems}
 }
 
@@ -64,6 +77,20 @@ export async function lintFiles(files: readonly string[]): Promise<LintReport> {
   const all = results.flatMap((result) => result.problems)
   const errors = all.filter((item) => item.severity === 'error').length
   return {valid: errors === 0, files: results, errors, warnings: all.length - errors}
+}
+
+function duplicateKeys(text: string): Problem[] {
+  try {
+    return findDuplicateKeys(text).map((duplicate) => problem('lint.duplicate-key', duplicate.pointer, {key: duplicate.key}))
+  } catch (error) {
+    // Nesting deeper than the stack: JSON.parse took it, the schema check will reject it.
+    if (error instanceof RangeError) return []
+    throw error
+  }
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1)
 }
 
 function jsonErrorPosition(text: string, error: Error): {line: number; column: number; detail: string} {

@@ -81,11 +81,31 @@ export async function verifyBag(bag: string, mode: VerifyMode): Promise<VerifyRe
   return {bag, mode, valid: problems.length === 0, dossierCode, files: listing.length, problems}
 }
 
-/** Every regular file under the bag, `/`-separated; a link or odd entry is itself a problem. */
+const STRICT_UTF8 = new TextDecoder('utf-8', {fatal: true})
+
+/** The text of `bytes`, or undefined when they are not UTF-8 (RFC 8493 §2.1.3 requires it). */
+function utf8(bytes: Uint8Array): string | undefined {
+  try {
+    return STRICT_UTF8.decode(bytes)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Every regular file under the bag, `/`-separated; a link, an odd entry or a name that is
+ * not UTF-8 (which no manifest line can name) is itself a problem.
+ */
 async function listFiles(root: string, problems: Problem[], relative = ''): Promise<string[]> {
   const files: string[] = []
-  for (const entry of await readdir(path.join(root, relative), {withFileTypes: true})) {
-    const name = relative ? `${relative}/${entry.name}` : entry.name
+  for (const entry of await readdir(path.join(root, relative), {withFileTypes: true, encoding: 'buffer'})) {
+    const decoded = utf8(entry.name)
+    if (decoded === undefined) {
+      const shown = new TextDecoder('utf-8').decode(entry.name)
+      problems.push(problem('bag.name-not-utf8', relative ? `${relative}/${shown}` : shown))
+      continue
+    }
+    const name = relative ? `${relative}/${decoded}` : decoded
     if (entry.isSymbolicLink()) problems.push(problem('bag.symlink', name))
     else if (entry.isDirectory()) files.push(...(await listFiles(root, problems, name)))
     else if (entry.isFile()) files.push(name)
@@ -97,7 +117,18 @@ async function listFiles(root: string, problems: Problem[], relative = ''): Prom
 async function checkManifest(bag: string, manifestName: string, present: Set<string>, problems: Problem[]): Promise<Set<string>> {
   const listed = new Set<string>()
   if (!present.has(manifestName)) return listed
-  const {entries, malformed} = parseManifest(await readFile(path.join(bag, manifestName), 'utf8'))
+  const bytes = await readFile(path.join(bag, manifestName))
+  let text = utf8(bytes)
+  if (text === undefined) {
+    // Each line on its own: the lines that are UTF-8 are still checked, the others reported.
+    const lines = new TextDecoder('utf-8').decode(bytes).split('\n')
+    const raw = bytes.toString('latin1').split('\n')
+    raw.forEach((line, index) => {
+      if (utf8(Buffer.from(line, 'latin1')) === undefined) problems.push(problem('bag.manifest-not-utf8', manifestName, {line: index + 1}))
+    })
+    text = lines.map((line, index) => (utf8(Buffer.from(raw[index] ?? '', 'latin1')) === undefined ? '' : line)).join('\n')
+  }
+  const {entries, malformed} = parseManifest(text)
   for (const bad of malformed) problems.push(problem('bag.manifest-malformed', manifestName, {line: bad.line}))
   for (const entry of entries) {
     if (!isSafeBagPath(entry.path)) {

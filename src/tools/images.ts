@@ -36,6 +36,9 @@ export interface RawPixels {
 
 export type ImageSource = {bytes: Uint8Array; page: number} | {raw: RawPixels}
 
+/** Largest image decoded, in pixels (libvips' limitInputPixels); larger is refused on its header. */
+export const IMAGE_PIXEL_LIMIT = 1_000_000_000
+
 // Truncated or damaged files must fail loudly rather than yield a half-grey page.
 const FAIL_ON = 'truncated' as const
 
@@ -44,7 +47,7 @@ function open(source: ImageSource): Sharp {
     const {data, width, height, channels} = source.raw
     return sharp(data, {raw: {width, height, channels}})
   }
-  return sharp(source.bytes, {page: source.page, failOn: FAIL_ON, limitInputPixels: 1e9})
+  return sharp(source.bytes, {page: source.page, failOn: FAIL_ON, limitInputPixels: IMAGE_PIXEL_LIMIT})
 }
 
 async function guard<T>(work: () => Promise<T>): Promise<T> {
@@ -57,7 +60,8 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
 
 export async function imageFacts(bytes: Uint8Array, page = 0): Promise<ImageFacts> {
   return guard(async () => {
-    const meta = await sharp(bytes, {page, failOn: FAIL_ON}).metadata()
+    // The header only: a decompression bomb must be measured, not refused as unreadable.
+    const meta = await sharp(bytes, {page, failOn: FAIL_ON, limitInputPixels: false}).metadata()
     if (!meta.width || !meta.height || !meta.format) throw new Error('no image dimensions')
     const density = meta.density && meta.density > 1 ? meta.density : undefined
     return {
@@ -70,6 +74,11 @@ export async function imageFacts(bytes: Uint8Array, page = 0): Promise<ImageFact
       channels: (meta.channels ?? 3) - (meta.hasAlpha ? 1 : 0),
     }
   })
+}
+
+/** Decodes one page strictly (no auto-orientation, which lets libtiff's errors pass) and fails if it cannot. */
+export async function checkImageDecodes(bytes: Uint8Array, page: number): Promise<void> {
+  await guard(async () => sharp(bytes, {page, failOn: 'error', limitInputPixels: IMAGE_PIXEL_LIMIT}).raw().toBuffer())
 }
 
 /**

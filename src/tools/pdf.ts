@@ -17,11 +17,14 @@ import {
   drawObject,
   endText,
   PDFArray,
+  PDFDict,
   PDFDocument,
   type PDFFont,
   PDFHexString,
   PDFName,
+  type PDFObject,
   type PDFPage,
+  PDFRef,
   popGraphicsState,
   pushGraphicsState,
   setCharacterSqueeze,
@@ -100,6 +103,7 @@ export class SearchablePdf {
   /** Copies a page of an existing PDF unchanged and lays the OCR text over it. */
   async addSourcePage(source: PDFDocument, index: number, ocr: OcrResult | undefined, pixelToPdf: Matrix): Promise<void> {
     const [page] = await this.doc.copyPages(source, [index])
+    if (page) removeActiveContent(page)
     this.doc.addPage(page)
     if (ocr && page) this.drawTextLayer(page, ocr, pixelToPdf)
   }
@@ -166,6 +170,65 @@ export class SearchablePdf {
   private drawableText(text: string): string {
     return [...text.normalize('NFC')].map((char) => (this.drawable.has(char.codePointAt(0)!) ? char : '?')).join('')
   }
+}
+
+/** Annotations that only exist to play or launch something; PDF/A-2 forbids them. */
+const ACTIVE_ANNOTATIONS = new Set(['Movie', 'Sound', 'Screen', '3D', 'RichMedia', 'FileAttachment'])
+
+/**
+ * An archival copy carries no active content (PDF/A-2, ISO 19005-2 §6.5–6.6): the copied page
+ * loses its additional actions (/AA), and its annotations (and the form fields above them)
+ * their actions (/A: JavaScript, Launch, …) and /AA; multimedia annotations go altogether.
+ * Copying pages never brings the source's catalogue (/OpenAction, document JavaScript) along.
+ */
+function removeActiveContent(page: PDFPage): void {
+  const {node} = page
+  dropActions(node, 'AA')
+  const annots = node.lookupMaybe(PDFName.of('Annots'), PDFArray)
+  if (!annots) return
+  const kept = PDFArray.withContext(node.context)
+  for (let i = 0; i < annots.size(); i += 1) {
+    const annot = annots.lookupMaybe(i, PDFDict)
+    if (!annot) continue
+    const subtype = annot.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText()
+    if (subtype && ACTIVE_ANNOTATIONS.has(subtype)) continue
+    let dict: PDFDict | undefined = annot
+    for (let depth = 0; dict && depth < 32; depth += 1) {
+      dropActions(dict, 'A')
+      dropActions(dict, 'AA')
+      dict = dict.lookupMaybe(PDFName.of('Parent'), PDFDict)
+    }
+    kept.push(annots.get(i))
+  }
+  node.set(PDFName.of('Annots'), kept)
+}
+
+/**
+ * Removes `dict[key]` and, because pdf-lib saves every object copied into the document
+ * whether referenced or not, deletes the action objects themselves (their /JS streams and
+ * /Next chains too); objects an action merely points at (a page) are left alone.
+ */
+function dropActions(dict: PDFDict, key: 'A' | 'AA'): void {
+  const {context} = dict
+  const seen = new Set<PDFObject>()
+  const drop = (value: PDFObject | undefined, depth: number): void => {
+    if (!value || seen.has(value) || depth > 64) return
+    seen.add(value)
+    const resolved = value instanceof PDFRef ? context.lookup(value) : value
+    if (resolved instanceof PDFArray) resolved.asArray().forEach((item) => drop(item, depth + 1))
+    if (resolved instanceof PDFDict) {
+      const isAction = resolved.has(PDFName.of('S'))
+      if (!isAction) for (const [, item] of resolved.entries()) drop(item, depth + 1)
+      else {
+        const js = resolved.get(PDFName.of('JS'))
+        if (js instanceof PDFRef) context.delete(js)
+        drop(resolved.get(PDFName.of('Next')), depth + 1)
+      }
+      if (value instanceof PDFRef && (isAction || key === 'AA')) context.delete(value)
+    }
+  }
+  drop(dict.get(PDFName.of(key)), 0)
+  dict.delete(PDFName.of(key))
 }
 
 async function markPdfA(doc: PDFDocument, metadata: PdfMetadata, date: Date): Promise<void> {

@@ -10,14 +10,14 @@
  * `langPath` (and `cachePath`, which tesseract.js touches when initialisation fails) there,
  * never at the current directory.
  */
-import {access, mkdtemp, rm, symlink} from 'node:fs/promises'
+import {access, mkdtemp, readdir, rm, stat, symlink} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 
 import {createWorker, OEM, PSM, type Worker} from 'tesseract.js'
 
-import {MissingDependencyError} from '../core/errors.js'
+import {InterruptedError, MissingDependencyError} from '../core/errors.js'
 import type {OcrLine, OcrResult} from '../core/page.js'
 import {registerCleanup} from './shutdown.js'
 
@@ -46,9 +46,43 @@ export async function languageFiles(): Promise<{code: string; file: string}[]> {
   )
 }
 
+const LANGUAGE_DIR_PREFIX = 'sohoa-tessdata-'
+/** Folders of versions that did not put their pid in the name: removed once a day old. */
+const UNOWNED_DIR_AGE_MS = 24 * 60 * 60 * 1000
+
+/** False once the process is gone; EPERM means it lives under another user. */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Removes language folders left by runs that were killed (SIGKILL runs no cleanup): the
+ * owner's pid is in the folder name, and a folder whose owner is gone is stale.
+ */
+export async function removeStaleLanguageDirs(tmp = os.tmpdir(), now = Date.now()): Promise<string[]> {
+  const names = await readdir(tmp).catch(() => [] as string[])
+  const removed: string[] = []
+  for (const name of names.filter((entry) => entry.startsWith(LANGUAGE_DIR_PREFIX))) {
+    const owner = /^sohoa-tessdata-(\d+)-/.exec(name)
+    const dir = path.join(tmp, name)
+    const age = async (): Promise<number> => now - ((await stat(dir).catch(() => undefined))?.mtimeMs ?? now)
+    const stale = owner ? !processAlive(Number(owner[1])) : (await age()) > UNOWNED_DIR_AGE_MS
+    if (!stale) continue
+    await rm(dir, {recursive: true, force: true}).catch(() => {})
+    removed.push(dir)
+  }
+  return removed
+}
+
 async function linkLanguageDir(): Promise<string> {
   const files = await languageFiles()
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'sohoa-tessdata-'))
+  await removeStaleLanguageDirs()
+  const dir = await mkdtemp(path.join(os.tmpdir(), `${LANGUAGE_DIR_PREFIX}${process.pid}-`))
   await Promise.all(files.map(async ({code, file}) => symlink(file, path.join(dir, `${code}.traineddata.gz`))))
   return dir
 }
@@ -92,7 +126,8 @@ export class OcrPool {
   }
 
   recognize(image: Buffer): Promise<OcrResult> {
-    if (this.closed) return Promise.reject(new Error('OCR pool is closed'))
+    // The pool closes early only when the run is interrupted (Ctrl-C): say that, not a file error.
+    if (this.closed) return Promise.reject(new InterruptedError())
     return new Promise((resolve, reject) => {
       this.queue.push({image, resolve, reject})
       this.dispatch()
@@ -103,7 +138,7 @@ export class OcrPool {
     if (this.closed) return
     this.closed = true
     this.unregister()
-    for (const task of this.queue.splice(0)) task.reject(new Error('OCR pool closed'))
+    for (const task of this.queue.splice(0)) task.reject(new InterruptedError())
     await Promise.allSettled(this.workers.map(async (worker) => worker.terminate()))
     if (this.languageDir) await rm(this.languageDir, {recursive: true, force: true})
   }
@@ -114,7 +149,10 @@ export class OcrPool {
       const task = this.queue.shift()!
       worker
         .recognize(task.image, {}, {text: true, blocks: true})
-        .then((result) => task.resolve(toOcrResult(result.data)), task.reject)
+        .then(
+          (result) => task.resolve(toOcrResult(result.data)),
+          (error: unknown) => task.reject(this.closed ? new InterruptedError() : error),
+        )
         .finally(() => {
           this.idle.push(worker)
           this.dispatch()

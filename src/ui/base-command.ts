@@ -1,6 +1,7 @@
 import {Command, Flags, type Interfaces} from '@oclif/core'
 import chalk from 'chalk'
 
+import {maskIdsInText} from '../core/citizen-id.js'
 import {SohoaError} from '../core/errors.js'
 import {ExitCode} from '../core/exit-codes.js'
 import {installSignalHandlers, runCleanups} from '../tools/shutdown.js'
@@ -59,6 +60,23 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     this.argvList = argv as string[]
     this.lang = resolveLang(this.flags.lang)
     this.reporter = createReporter(this.jsonEnabled())
+  }
+
+  /**
+   * Every human line goes through here: ID numbers are masked (maskIdsInText) unless the
+   * command was given --reveal. `--json` output is data and keeps codes whole, as the package
+   * files do.
+   */
+  public override log(message = '', ...args: unknown[]): void {
+    super.log(this.masked(message), ...args)
+  }
+
+  public override logToStderr(message = '', ...args: unknown[]): void {
+    super.logToStderr(this.masked(message), ...args)
+  }
+
+  private masked(message: string): string {
+    return (this.flags as {reveal?: boolean} | undefined)?.reveal === true ? message : maskIdsInText(message)
   }
 
   protected t(code: string, params: Record<string, string | number> = {}): string {

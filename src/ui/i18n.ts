@@ -1,4 +1,5 @@
 import type {MessageParams} from '../core/errors.js'
+import {escapeNonPrinting} from './escape.js'
 import {messages} from './messages/index.js'
 
 export type Lang = 'vi' | 'en'
@@ -13,10 +14,11 @@ export function resolveLang(flag?: string, env: NodeJS.ProcessEnv = process.env)
   return chosen.toLowerCase().startsWith('vi') ? 'vi' : 'en'
 }
 
+/** Parameters are data (file names, typed values): their non-printing characters are escaped. */
 export function translate(lang: Lang, code: string, params: MessageParams = {}): string {
   const message = messages[code]
-  if (!message) return `${code} ${JSON.stringify(params)}`
+  if (!message) return escapeNonPrinting(`${code} ${JSON.stringify(params)}`)
   return message[lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+    name in params ? escapeNonPrinting(String(params[name])) : whole,
   )
 }

@@ -4,6 +4,7 @@
  * English text is the last resort for a keyword without a translation.
  */
 import type {Problem} from '../core/problem.js'
+import {escapeNonPrinting} from './escape.js'
 import {type Lang, translate} from './i18n.js'
 import {messages} from './messages/index.js'
 
@@ -34,5 +35,5 @@ export function renderProblems(items: readonly Problem[], lang: Lang): RenderedP
 
 /** One line for a terminal: `error /cases/0/components/1/kinds/0 message (hint)`. */
 export function problemLine(item: RenderedProblem, severityLabel: string): string {
-  return `  ${severityLabel} ${item.path || '/'}  ${item.message}${item.hint ? `\n      → ${item.hint}` : ''}`
+  return `  ${severityLabel} ${escapeNonPrinting(item.path || '/')}  ${item.message}${item.hint ? `\n      → ${item.hint}` : ''}`
 }

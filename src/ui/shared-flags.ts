@@ -77,3 +77,10 @@ export const procedureDirFlag = Flags.directory({
 
 /** Personal data stays masked in output (SPEC §8) unless the user asks. */
 export const revealFlag = Flags.boolean({summary: 'Show ID numbers in full (they are masked by default).', default: false})
+
+/** Whether to read what a symbolic link in an input folder points at (never silently). */
+export const followLinksFlag = Flags.boolean({
+  summary: 'Read the files that symbolic links in an input folder point to (by default a link is reported, not read).',
+  default: false,
+  env: 'SOHOA_FOLLOW_LINKS',
+})

@@ -3,7 +3,7 @@ import chalk from 'chalk'
 
 import {type CodeReport, inspectCode} from '../../core/code-kind.js'
 import {ExitCode} from '../../core/exit-codes.js'
-import {maskDigitRuns} from '../../core/id-value.js'
+import {maskIdsInText} from '../../core/citizen-id.js'
 import {loadLevel1Agencies} from '../../tools/package-data.js'
 import {BaseCommand} from '../../ui/base-command.js'
 import {type RenderedProblem, renderProblems} from '../../ui/problems.js'
@@ -29,8 +29,8 @@ export default class CodeParse extends BaseCommand<typeof CodeParse> {
     const report = inspectCode(this.args.code, loadLevel1Agencies())
     const masked: CodeReport = {
       ...report,
-      value: maskDigitRuns(report.value),
-      ...(report.parts ? {parts: Object.fromEntries(Object.entries(report.parts).map(([key, part]) => [key, typeof part === 'string' ? maskDigitRuns(part) : part]))} : {}),
+      value: maskIdsInText(report.value),
+      ...(report.parts ? {parts: Object.fromEntries(Object.entries(report.parts).map(([key, part]) => [key, typeof part === 'string' ? maskIdsInText(part) : part]))} : {}),
     }
     const result: CodeParseResult = {...masked, problems: renderProblems(masked.problems, this.lang)}
     if (!this.jsonEnabled()) this.render(result)

@@ -7,6 +7,7 @@ import {ExitCode} from '../../core/exit-codes.js'
 import {inspectIdValue, type IdValueReport, maskIdReport} from '../../core/id-value.js'
 import {loadProvinces} from '../../tools/package-data.js'
 import {BaseCommand} from '../../ui/base-command.js'
+import {escapeNonPrinting} from '../../ui/escape.js'
 import {revealFlag} from '../../ui/shared-flags.js'
 import {type RenderedProblem, renderProblems} from '../../ui/problems.js'
 
@@ -46,21 +47,23 @@ export default class IdParse extends BaseCommand<typeof IdParse> {
     return result
   }
 
+  /** Every value shown comes from what the user typed or scanned: escaped (src/ui/escape.ts). */
   private render(result: IdParseResult): void {
+    const shown = (value: string | undefined): string => escapeNonPrinting(value ?? '')
     const label = (key: string): string => chalk.dim(`${this.t(`id.label.${key}`)}:`)
     this.log(`${label('kind')} ${this.t(`id.kind.${result.kind}`)}`)
-    if (result.idNumber) this.log(`${label('number')} ${result.idNumber}`)
+    if (result.idNumber) this.log(`${label('number')} ${shown(result.idNumber)}`)
     if (result.province) this.log(`${label('province')} ${result.province.code} ${result.province.name}`)
     if (result.century !== undefined) this.log(`${label('century')} ${result.century}–${result.century + 99}`)
     if (result.gender) this.log(`${label('gender')} ${this.t(`id.gender.${result.gender}`)}`)
     if (result.birthYear !== undefined) this.log(`${label('birth-year')} ${result.birthYear}`)
     if (result.fields) {
       const {fullName, dateOfBirth, oldIdNumber, permanentAddress, issueDate} = result.fields
-      this.log(`${label('full-name')} ${fullName}`)
-      this.log(`${label('date-of-birth')} ${dateOfBirth}`)
-      if (oldIdNumber) this.log(`${label('old-id')} ${oldIdNumber}`)
-      if (permanentAddress) this.log(`${label('address')} ${permanentAddress}`)
-      if (issueDate) this.log(`${label('issue-date')} ${issueDate}`)
+      this.log(`${label('full-name')} ${shown(fullName)}`)
+      this.log(`${label('date-of-birth')} ${shown(dateOfBirth)}`)
+      if (oldIdNumber) this.log(`${label('old-id')} ${shown(oldIdNumber)}`)
+      if (permanentAddress) this.log(`${label('address')} ${shown(permanentAddress)}`)
+      if (issueDate) this.log(`${label('issue-date')} ${shown(issueDate)}`)
     }
     for (const item of result.problems) {
       this.log(`${chalk.red(this.t('label.error'))}: ${item.message}${item.hint ? chalk.dim(` (${item.hint})`) : ''}`)

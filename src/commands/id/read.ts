@@ -2,7 +2,8 @@ import {Args} from '@oclif/core'
 import chalk from 'chalk'
 
 import {ExitCode} from '../../core/exit-codes.js'
-import {maskDigitRuns, maskIdReport} from '../../core/id-value.js'
+import {maskIdsInText} from '../../core/citizen-id.js'
+import {maskIdReport} from '../../core/id-value.js'
 import {type IdReadResult, readIdCard} from '../../pipeline/id-read.js'
 import {loadProvinces} from '../../tools/package-data.js'
 import {BaseCommand} from '../../ui/base-command.js'
@@ -33,7 +34,7 @@ export default class IdRead extends BaseCommand<typeof IdRead> {
 
   public async run(): Promise<IdReadOutput> {
     const read = await readIdCard(this.args.image, {provinces: loadProvinces(), currentYear: new Date().getFullYear()})
-    const shown: IdReadResult = this.flags.reveal ? read : {...read, ...maskIdReport(read), payload: maskDigitRuns(read.payload)}
+    const shown: IdReadResult = this.flags.reveal ? read : {...read, ...maskIdReport(read), payload: maskIdsInText(read.payload)}
     const result: IdReadOutput = {...shown, problems: renderProblems(shown.problems, this.lang)}
     if (!this.jsonEnabled()) this.render(result)
     if (!result.valid) this.setExitCode(ExitCode.DossierInvalid)

@@ -17,6 +17,14 @@ export const commonMessages = {
     vi: 'Không ghi được {file}: {reason}',
     en: 'Cannot write {file}: {reason}',
   },
+  'output.read-only': {
+    vi: 'Không ghi được {file}: thư mục chỉ đọc hoặc không có quyền ghi ({reason})',
+    en: 'Cannot write {file}: the folder is read-only or not writable ({reason})',
+  },
+  'output.not-a-folder': {
+    vi: 'Không ghi được {file}: đó (hoặc một thư mục cha) là một tệp, không phải thư mục',
+    en: 'Cannot write {file}: it (or a folder above it) is a file, not a folder',
+  },
   'usage.invalid': {
     vi: 'Sai cách dùng: {detail}',
     en: 'Usage error: {detail}',

@@ -22,4 +22,12 @@ export const ocrMessages = {
     vi: 'Thiếu dữ liệu OCR ({detail}); chạy lại "npm ci".',
     en: 'OCR data is missing ({detail}); run "npm ci" again.',
   },
+  'ocr.output-is-input': {
+    vi: 'Không ghi đè tệp đầu vào {input}: kết quả {file} sẽ thay thế nó; hãy chọn thư mục --out khác',
+    en: 'Not writing over the input {input}: the output {file} is also an input; choose another --out folder',
+  },
+  'ocr.output-exists': {
+    vi: 'Đã có {file} (kết quả của {input}); không ghi đè, dùng --force để thay thế',
+    en: '{file} already exists (the output of {input}); not overwritten, give --force to replace it',
+  },
 } satisfies MessageTable

@@ -60,6 +60,14 @@ export const packageMessages = {
     en: '{path} points outside the package or has an invalid path: {entry}',
   },
   'bag.symlink': {vi: '{path} là liên kết tượng trưng; gói không được chứa liên kết', en: '{path} is a symbolic link; a package may not contain links'},
+  'bag.manifest-not-utf8': {
+    vi: '{path} dòng {line} không phải UTF-8 (BagIt yêu cầu UTF-8); không kiểm được tệp mà dòng này nêu',
+    en: '{path} line {line} is not UTF-8 (BagIt requires UTF-8); the file it names cannot be checked',
+  },
+  'bag.name-not-utf8': {
+    vi: 'Tên tệp {path} không phải UTF-8; gói BagIt chỉ chứa tên UTF-8',
+    en: 'The file name {path} is not UTF-8; a BagIt package holds UTF-8 names only',
+  },
   'bag.not-a-file': {vi: '{path} không phải tệp thông thường', en: '{path} is not a regular file'},
   'bag.json-invalid': {vi: '{path} không phải JSON hợp lệ: {detail}', en: '{path} is not valid JSON: {detail}'},
   'bag.record-file-missing': {vi: 'Thiếu tệp {path} của tài liệu số {document}', en: 'Missing file {path} of document {document}'},
@@ -97,6 +105,10 @@ export const packageMessages = {
     en: '  {code}  {kind} ({confidence}%), {pages} page(s)',
   },
   'run.page-dropped': {vi: '  bỏ trang trắng: {file} trang {page}', en: '  dropped blank page: {file} page {page}'},
+  'run.owner-id-format': {
+    vi: '--owner-id {value} không phải số định danh cá nhân 12 chữ số, mã số thuế hay mã cơ quan',
+    en: '--owner-id {value} is not a 12-digit personal ID, a tax code or an agency code',
+  },
   'run.agency-required': {
     vi: 'Thiếu mã cơ quan tiếp nhận: dùng --agency hoặc đặt biến SOHOA_AGENCY',
     en: 'The receiving agency is missing: give --agency or set SOHOA_AGENCY',

@@ -23,6 +23,16 @@ export const procedureMessages = {
 
   'lint.file-unreadable': {vi: 'Không đọc được tệp {file} ({detail})', en: 'Cannot read file {file} ({detail})'},
   'lint.file-unreadable.hint': {vi: 'Kiểm tra đường dẫn và quyền đọc', en: 'Check the path and read permission'},
+  'lint.file-too-large': {
+    vi: 'Tệp {file} quá lớn để là lược đồ thủ tục ({size} MB, giới hạn {limit} MB); không kiểm tra',
+    en: 'File {file} is too large to be a procedure schema ({size} MB, limit {limit} MB); not checked',
+  },
+  'lint.file-too-large.hint': {vi: 'Mỗi tệp chứa một thủ tục; tách tệp lớn ra', en: 'One procedure per file; split a large file'},
+  'lint.duplicate-key': {
+    vi: 'Khóa "{key}" lặp lại trong cùng một đối tượng; JSON chỉ giữ giá trị cuối',
+    en: 'Duplicate key "{key}" in one object; JSON keeps only the last value',
+  },
+  'lint.duplicate-key.hint': {vi: 'Xóa hoặc đổi tên một trong hai khóa', en: 'Remove or rename one of the two'},
   'lint.invalid-json': {vi: 'JSON không hợp lệ ở dòng {line}, cột {column}: {detail}', en: 'Invalid JSON at line {line}, column {column}: {detail}'},
   'lint.invalid-json.hint': {vi: 'Thường do thiếu dấu phẩy, ngoặc hoặc dấu nháy', en: 'Usually a missing comma, bracket or quote'},
   'lint.procedure-code': {vi: 'Mã thủ tục không hợp lệ: {value}', en: 'Malformed procedure code: {value}'},
