@@ -22,4 +22,12 @@ export const ocrMessages = {
     vi: 'Thiếu dữ liệu OCR ({detail}); chạy lại "npm ci".',
     en: 'OCR data is missing ({detail}); run "npm ci" again.',
   },
+  'ocr.timeout': {
+    vi: '{file} trang {page}: OCR quá {seconds} giây, bỏ qua (tăng --timeout-per-page nếu trang lớn)',
+    en: '{file} page {page}: OCR took over {seconds} s and was given up (raise --timeout-per-page for large pages)',
+  },
+  'ocr.failed': {
+    vi: '{file} trang {page}: bộ OCR gặp lỗi ({detail}); đã thay bộ OCR khác',
+    en: '{file} page {page}: the OCR worker failed ({detail}); it was replaced',
+  },
 } satisfies MessageTable
