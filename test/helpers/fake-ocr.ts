@@ -4,6 +4,7 @@
  * boxes laid out on a grid, in a few milliseconds. It can be told to fail or hang on chosen
  * calls, as a dying or stuck worker would.
  */
+import {SohoaError} from '../../src/core/errors.js'
 import type {OcrEngine, OcrRequest} from '../../src/core/ocr-engine.js'
 import type {OcrLine, OcrResult} from '../../src/core/page.js'
 
@@ -14,7 +15,7 @@ export interface FakeOcrOptions {
   delayMs?: number
   /** Call numbers (1-based) that throw as a crashed worker does. */
   crashOn?: ReadonlySet<number>
-  /** Call numbers that never answer (until the request's timeout). */
+  /** Call numbers that never answer: they give up at the request's timeout, as the real pool does. */
   hangOn?: ReadonlySet<number>
 }
 
@@ -31,7 +32,9 @@ export class FakeOcr implements OcrEngine {
     const call = this.calls
     if (this.options.crashOn?.has(call)) throw new Error(`worker ${call} exited with code 134`)
     if (this.options.hangOn?.has(call)) {
-      await new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), request.timeoutMs ?? 60_000))
+      const ms = request.timeoutMs ?? 60_000
+      await new Promise((resolve) => setTimeout(resolve, ms))
+      throw new SohoaError('ocr.timeout', {seconds: ms / 1000}, 3)
     }
     if (this.options.delayMs) await new Promise((resolve) => setTimeout(resolve, this.options.delayMs))
     return fakeReading(this.options.lines)

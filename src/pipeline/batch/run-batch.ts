@@ -179,7 +179,9 @@ async function processDossier(dossier: PlannedDossier, state: DossierState | und
   const print = await fingerprint(dossier.input)
   if (state?.packaged) return checkPackaged(dossier, state, print, context)
   const sameInput = state !== undefined && state.fingerprint === print
-  await journal.append({type: 'planned', at: at(), id: dossier.id, input: dossier.input, procedure: dossier.procedure, fingerprint: print})
+  if (!sameInput || state.procedure !== dossier.procedure) {
+    await journal.append({type: 'planned', at: at(), id: dossier.id, input: dossier.input, procedure: dossier.procedure, fingerprint: print})
+  }
   const current: DossierState = {id: dossier.id, input: dossier.input, procedure: dossier.procedure, fingerprint: print, ...(state?.code ? {code: state.code} : {})}
   const fail = async (error: unknown): Promise<BatchRow> => {
     const failure = asFailure(error, dossier.input)
