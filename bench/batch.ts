@@ -61,7 +61,16 @@ function cli(args: string[]): Promise<number | null> {
 
 /** Child mode: one measured job, prints its peak RSS in MiB. */
 async function child(mode: string, dir: string, size: number): Promise<void> {
-  const common = {agency: AGENCY, split: 'auto' as const, jobs: 2, forceOcr: false, allowLowDpi: false, dataDir: path.join(dir, 'data'), toolName: 'sohoa/bench', toolVersion: 'sohoa/bench'}
+  const common = {
+    agency: AGENCY,
+    split: 'auto' as const,
+    jobs: 2,
+    forceOcr: false,
+    allowLowDpi: false,
+    dataDir: path.join(dir, 'data'),
+    toolName: 'sohoa/bench',
+    toolVersion: 'sohoa/bench',
+  }
   const engine = new FakeOcr({lines: FORM_PAGE})
   if (mode === 'dossier') {
     const [input] = await writeDossiers(path.join(dir, 'in'), 1, size)
@@ -76,7 +85,9 @@ async function child(mode: string, dir: string, size: number): Promise<void> {
 function measure(mode: string, size: number, dir: string): Promise<{rss: number; seconds: number}> {
   const started = performance.now()
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'batch.ts'), 'child', mode, dir, String(size)], {stdio: ['ignore', 'pipe', 'inherit']})
+    const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'batch.ts'), 'child', mode, dir, String(size)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     let out = ''
     proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
     proc.on('error', reject)
@@ -97,11 +108,24 @@ if (positionals[0] === 'child') {
     const data = ['--data-dir', path.join(work, 'data')]
 
     let started = performance.now()
-    const batchCode = await cli(['batch', path.join(work, 'in'), '--out', path.join(work, 'out-batch'), '--procedure', '1.001193', '--agency', AGENCY, '--jobs', jobs, ...data])
+    const batchCode = await cli([
+      'batch',
+      path.join(work, 'in'),
+      '--out',
+      path.join(work, 'out-batch'),
+      '--procedure',
+      '1.001193',
+      '--agency',
+      AGENCY,
+      '--jobs',
+      jobs,
+      ...data,
+    ])
     const batchSeconds = (performance.now() - started) / 1000
 
     started = performance.now()
-    for (const input of inputs) await cli(['run', input, '--out', path.join(work, 'out-run'), '--procedure', '1.001193', '--agency', AGENCY, '--jobs', jobs, ...data])
+    for (const input of inputs)
+      await cli(['run', input, '--out', path.join(work, 'out-run'), '--procedure', '1.001193', '--agency', AGENCY, '--jobs', jobs, ...data])
     const runSeconds = (performance.now() - started) / 1000
 
     const perMinute = (seconds: number) => ((count / seconds) * 60).toFixed(1)

@@ -34,7 +34,13 @@ async function snapshot(dir: string, prefix = ''): Promise<Map<string, string>> 
     const info = await lstat(file)
     if (info.isSymbolicLink()) found.set(relative, `link:${await readlink(file)}`)
     else if (info.isDirectory()) for (const [key, value] of await snapshot(dir, relative)) found.set(key, value)
-    else if (info.isFile()) found.set(relative, `${createHash('sha256').update(await readFile(file)).digest('hex')}:${info.mtimeMs}`)
+    else if (info.isFile())
+      found.set(
+        relative,
+        `${createHash('sha256')
+          .update(await readFile(file))
+          .digest('hex')}:${info.mtimeMs}`,
+      )
     else found.set(relative, 'special')
   }
   return found
@@ -69,10 +75,21 @@ afterAll(async () => work?.cleanup())
 describe(`a batch root with ${BAD_INPUTS.length} kinds of odd and bad input`, () => {
   it('gives each entry its documented outcome, and a message naming the file for each failure', () => {
     const table = BAD_INPUTS.map((entry) => {
-      const row = result.rows.find((candidate) => path.basename(candidate.input) === entry.name.normalize('NFC') || path.basename(candidate.input) === entry.name)
-      return {kind: entry.kind, status: row?.status, code: row?.status === 'failed' ? row.issues[0] : row?.issues.join(' '), reason: row?.reason}
+      const row = result.rows.find(
+        (candidate) => path.basename(candidate.input) === entry.name.normalize('NFC') || path.basename(candidate.input) === entry.name,
+      )
+      return {
+        kind: entry.kind,
+        status: row?.status,
+        code: row?.status === 'failed' ? row.issues[0] : row?.issues.join(' '),
+        reason: row?.reason,
+      }
     })
-    console.log(table.map((line) => `| ${line.kind} | ${line.status} | ${line.code ?? ''} | ${(line.reason ?? '').replaceAll(work.dir, '…')} |`).join('\n'))
+    console.log(
+      table
+        .map((line) => `| ${line.kind} | ${line.status} | ${line.code ?? ''} | ${(line.reason ?? '').replaceAll(work.dir, '…')} |`)
+        .join('\n'),
+    )
     for (const [index, entry] of BAD_INPUTS.entries()) {
       const got = table[index]!
       expect({kind: entry.kind, status: got.status}).toEqual({kind: entry.kind, status: entry.expect.status})

@@ -105,7 +105,7 @@ describe('sohoa batch (real OCR)', () => {
     expect(human.stdout).toContain('ho-so-hong')
   })
 
-  it('run again without --json: resumes (nothing new packaged), prints the table on stdout and no progress bar without a terminal', async () => {
+  it('run again without --json: resumes (nothing new packaged), prints the table, no progress bar without a terminal', async () => {
     const before = (await readdir(out)).sort()
     const again = await runCli(['batch', root, '--out', out, ...common(), '--allow-low-dpi', '--lang', 'en'])
     expect(again.code).toBe(5)
@@ -121,10 +121,30 @@ describe('sohoa batch --manifest', () => {
     const manifest = path.join(work.dir, 'dossiers.csv')
     await writeFile(
       manifest,
-      ['input,procedure,agency', 'root/ho-so-1,1.001193,', 'root/ho-so-1,1.001193,', 'root/khong-co,1.001193,', 'root/ho-so-2,9.999999,', 'root/ho-so-hong,1.001193,not-an-agency'].join('\n'),
+      [
+        'input,procedure,agency',
+        'root/ho-so-1,1.001193,',
+        'root/ho-so-1,1.001193,',
+        'root/khong-co,1.001193,',
+        'root/ho-so-2,9.999999,',
+        'root/ho-so-hong,1.001193,not-an-agency',
+      ].join('\n'),
     )
     const out = path.join(work.dir, 'out-manifest')
-    const result = await runCli(['batch', '--manifest', manifest, '--out', out, '--agency', AGENCY, '--jobs', '2', '--data-dir', path.join(work.dir, 'data'), '--json'])
+    const result = await runCli([
+      'batch',
+      '--manifest',
+      manifest,
+      '--out',
+      out,
+      '--agency',
+      AGENCY,
+      '--jobs',
+      '2',
+      '--data-dir',
+      path.join(work.dir, 'data'),
+      '--json',
+    ])
     expect(result.code).toBe(5)
     const rows = result.json().rows
     expect(rows.map((row: any) => [row.status, row.issues[0] ?? null])).toEqual([
@@ -168,15 +188,19 @@ describe('output folders that cannot take the bags', () => {
     })
   })
 
-  it.runIf(MOUNTABLE)('--out on a full disk (tmpfs of 64 KiB): the dossiers fail with "cannot write", the batch exits 5 or 8 with a clear message, no half bag', async () => {
-    await withMount('size=64k', async (dir) => {
-      const out = path.join(dir, 'out')
-      const result = await runCli(['batch', root, '--out', out, ...common(), '--lang', 'en', '--json'])
-      expect([5, 8]).toContain(result.code)
-      const text = result.stdout
-      expect(text).toMatch(/no space left|ENOSPC/i)
-      const names = await readdir(out).catch(() => [] as string[])
-      expect(names.filter((name) => name.includes('.partial-'))).toEqual([])
-    })
-  }, 300_000)
+  it.runIf(MOUNTABLE)(
+    '--out on a full disk (tmpfs of 64 KiB): the batch exits 5 or 8 saying there is no space left, no half bag',
+    async () => {
+      await withMount('size=64k', async (dir) => {
+        const out = path.join(dir, 'out')
+        const result = await runCli(['batch', root, '--out', out, ...common(), '--lang', 'en', '--json'])
+        expect([5, 8]).toContain(result.code)
+        const text = result.stdout
+        expect(text).toMatch(/no space left|ENOSPC/i)
+        const names = await readdir(out).catch(() => [] as string[])
+        expect(names.filter((name) => name.includes('.partial-'))).toEqual([])
+      })
+    },
+    300_000,
+  )
 })

@@ -36,10 +36,16 @@ async function journalLines(out: string): Promise<number> {
  * Runs the batch; with `kill`, sends SIGKILL once the journal has grown by `kill.events`
  * lines and `kill.extraMs` more have passed: a random point between two steps or inside one.
  */
-function runWorker(root: string, out: string, kill?: {events: number; extraMs: number}): Promise<{code: number | null; signal: string | null; stdout: string}> {
+function runWorker(
+  root: string,
+  out: string,
+  kill?: {events: number; extraMs: number},
+): Promise<{code: number | null; signal: string | null; stdout: string}> {
   return new Promise((resolve, reject) => {
     void journalLines(out).then((before) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', WORKER, root, out, path.join(work.dir, 'data'), '20'], {stdio: ['ignore', 'pipe', 'ignore']})
+      const child = spawn(process.execPath, ['--import', 'tsx', WORKER, root, out, path.join(work.dir, 'data'), '20'], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      })
       let stdout = ''
       let exited = false
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
@@ -73,7 +79,9 @@ describe('batch killed with SIGKILL and resumed', () => {
       kills.push({events, extraMs, signal: result.signal, bags: names.filter((name) => /-\d{6}-\d{4}$/.test(name)).length})
     }
     const final = await runWorker(root, out)
-    console.log(`kills (journal lines + ms → bags so far): ${kills.map((k) => `${k.events}+${k.extraMs}${k.signal ? '' : '(finished)'}→${k.bags}`).join(', ')}`)
+    console.log(
+      `kills (journal lines + ms → bags so far): ${kills.map((k) => `${k.events}+${k.extraMs}${k.signal ? '' : '(done)'}→${k.bags}`).join(', ')}`,
+    )
     expect(kills.filter((kill) => kill.signal === 'SIGKILL').length).toBe(KILLS)
     expect(final.code).toBe(4)
 

@@ -54,7 +54,10 @@ async function bags(out: string): Promise<string[]> {
 
 async function journal(out: string): Promise<JournalEvent[]> {
   const text = await readFile(path.join(out, '.sohoa-batch', 'journal.jsonl'), 'utf8')
-  return text.trim().split('\n').map((line) => JSON.parse(line) as JournalEvent)
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as JournalEvent)
 }
 
 describe('20 generated dossiers, 3 of them bad', () => {
@@ -117,7 +120,12 @@ describe('20 generated dossiers, 3 of them bad', () => {
     expect(await bags(out)).toHaveLength(17)
     const resumed = again.rows.filter((row) => row.resumed)
     expect(resumed).toHaveLength(17)
-    expect(again.rows.filter((row) => row.status === 'failed').map((row) => path.basename(row.input)).sort()).toEqual([...bad].sort())
+    expect(
+      again.rows
+        .filter((row) => row.status === 'failed')
+        .map((row) => path.basename(row.input))
+        .sort(),
+    ).toEqual([...bad].sort())
     expect(again.rows.map((row) => row.dossierCode)).toEqual(first.rows.map((row) => row.dossierCode))
   })
 })
@@ -180,7 +188,8 @@ describe('two batches on one --out', () => {
     await writeGoodDossiers(root, 4)
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER, root, out, path.join(work.dir, 'data'), '400'], {stdio: 'ignore'})
     const lock = path.join(out, '.sohoa-batch', 'lock')
-    for (let tries = 0; tries < 600 && !(await stat(lock).catch(() => undefined)); tries += 1) await new Promise((resolve) => setTimeout(resolve, 50))
+    for (let tries = 0; tries < 600 && !(await stat(lock).catch(() => undefined)); tries += 1)
+      await new Promise((resolve) => setTimeout(resolve, 50))
     const refused = await runBatch(options(root, out)).then(
       () => undefined,
       (error: {code: string; params: Record<string, string | number>}) => error,

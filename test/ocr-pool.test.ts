@@ -12,7 +12,14 @@ afterAll(async () => pool?.close())
 
 describe('OcrPool', () => {
   it('gives up a page that overruns --timeout-per-page, replaces its worker, and reads the next page', async () => {
-    const png = await renderPage({lines: ['TỜ KHAI ĐĂNG KÝ KHAI SINH'], pageMm: {width: 90, height: 30}, dpi: 200, sizePt: 12, marginMm: 4, font: 'sans'})
+    const png = await renderPage({
+      lines: ['TỜ KHAI ĐĂNG KÝ KHAI SINH'],
+      pageMm: {width: 90, height: 30},
+      dpi: 200,
+      sizePt: 12,
+      marginMm: 4,
+      font: 'sans',
+    })
     const slow = await pool.recognize(png, {timeoutMs: 1}).then(
       () => undefined,
       (error: {code?: string}) => error,

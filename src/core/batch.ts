@@ -33,7 +33,17 @@ export type JournalEvent =
   | {type: 'planned'; at: string; id: string; input: string; procedure: string; fingerprint: string}
   | {type: 'stage'; at: string; id: string; stage: BatchStage}
   | {type: 'code'; at: string; id: string; code: string}
-  | {type: 'packaged'; at: string; id: string; code: string; valid: boolean; pages: number; documents: number; issues: string[]; seconds: number}
+  | {
+      type: 'packaged'
+      at: string
+      id: string
+      code: string
+      valid: boolean
+      pages: number
+      documents: number
+      issues: string[]
+      seconds: number
+    }
   | {type: 'failed'; at: string; id: string; error: DossierFailure; seconds: number}
   | {type: 'finish'; at: string; exitCode: number}
 
@@ -74,7 +84,13 @@ export function replayJournal(events: readonly JournalEvent[]): JournalState {
     }
     if (event.type === 'planned') {
       const known = dossiers.get(event.id)
-      dossiers.set(event.id, {...known, id: event.id, input: event.input, procedure: event.procedure, fingerprint: known?.packaged ? known.fingerprint : event.fingerprint})
+      dossiers.set(event.id, {
+        ...known,
+        id: event.id,
+        input: event.input,
+        procedure: event.procedure,
+        fingerprint: known?.packaged ? known.fingerprint : event.fingerprint,
+      })
       continue
     }
     const state = dossiers.get(event.id)
@@ -94,7 +110,10 @@ export function replayJournal(events: readonly JournalEvent[]): JournalState {
   return {dossiers, starts, finished, codes}
 }
 
-/** `packaged`: valid and packaged; `invalid`: packaged with validation errors; `changed`: packaged earlier from inputs that changed since. */
+/**
+ * `packaged`: valid and packaged; `invalid`: packaged with validation errors; `changed`: packaged
+ * earlier from inputs that changed since.
+ */
 export type DossierStatus = 'packaged' | 'invalid' | 'failed' | 'changed' | 'pending'
 
 export interface BatchRow {
@@ -118,10 +137,27 @@ export function rowFor(state: DossierState, resumed: boolean): BatchRow {
   const base = {input: state.input, procedure: state.procedure, resumed}
   if (state.packaged) {
     const done = state.packaged
-    return {...base, status: done.valid ? 'packaged' : 'invalid', dossierCode: done.code, pages: done.pages, documents: done.documents, issues: done.issues, seconds: done.seconds}
+    return {
+      ...base,
+      status: done.valid ? 'packaged' : 'invalid',
+      dossierCode: done.code,
+      pages: done.pages,
+      documents: done.documents,
+      issues: done.issues,
+      seconds: done.seconds,
+    }
   }
   if (state.failed) {
-    return {...base, status: 'failed', dossierCode: null, pages: null, documents: null, issues: [state.failed.error.code], seconds: state.failed.seconds, failure: state.failed.error}
+    return {
+      ...base,
+      status: 'failed',
+      dossierCode: null,
+      pages: null,
+      documents: null,
+      issues: [state.failed.error.code],
+      seconds: state.failed.seconds,
+      failure: state.failed.error,
+    }
   }
   return {...base, status: 'pending', dossierCode: state.code ?? null, pages: null, documents: null, issues: [], seconds: null}
 }
@@ -165,7 +201,9 @@ export function reportCsv(rows: readonly BatchRow[]): string {
     return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
   }
   const lines = rows.map((row) =>
-    [row.input, row.procedure, row.status, row.dossierCode, row.pages, row.documents, row.issues.join(' '), row.seconds, row.reason].map(field).join(','),
+    [row.input, row.procedure, row.status, row.dossierCode, row.pages, row.documents, row.issues.join(' '), row.seconds, row.reason]
+      .map(field)
+      .join(','),
   )
   return `${[CSV_COLUMNS.join(','), ...lines].join('\r\n')}\r\n`
 }

@@ -60,7 +60,11 @@ export interface FinaliseResult {
   exitCode: number
 }
 
-export async function finaliseDossier(draft: DossierDraft, pages: readonly PageRecord[], options: FinaliseOptions): Promise<FinaliseResult> {
+export async function finaliseDossier(
+  draft: DossierDraft,
+  pages: readonly PageRecord[],
+  options: FinaliseOptions,
+): Promise<FinaliseResult> {
   const {now, procedure: schema} = options
   const {documents} = draft
   const dossier: Dossier = {procedure: schema.code, documents, pagesDropped: draft.pagesDropped}
@@ -76,7 +80,16 @@ export async function finaliseDossier(draft: DossierDraft, pages: readonly PageR
   const {valid, issues} = report
   const procedure = draft.procedure
   if (!valid && options.strict) {
-    return {dossierCode: null, package: null, procedure, valid, documents: [], pagesDropped: dossier.pagesDropped, issues, exitCode: ExitCode.DossierInvalid}
+    return {
+      dossierCode: null,
+      package: null,
+      procedure,
+      valid,
+      documents: [],
+      pagesDropped: dossier.pagesDropped,
+      issues,
+      exitCode: ExitCode.DossierInvalid,
+    }
   }
 
   const dossierCode = await options.allocator.allocate(draft.agency, vietnamDay(now))
@@ -153,7 +166,12 @@ async function producePayload(
   const files: PackageFile[] = []
   for (const [index, document] of documents.entries()) {
     const documentPages = draft.pageRefs[index]!.map((ref) => pages[ref]!)
-    const pdf = await assembleDraftPdf(options.workDir, documentPages, {title: `${document.code} ${document.kind}`, creator: options.toolName, date: options.now, pdfa: true}, sources)
+    const pdf = await assembleDraftPdf(
+      options.workDir,
+      documentPages,
+      {title: `${document.code} ${document.kind}`, creator: options.toolName, date: options.now, pdfa: true},
+      sources,
+    )
     for (const [relative, bytes] of [
       [document.file, pdf],
       [document.textFile, new TextEncoder().encode(`${document.pages.map((page) => page.text).join('\n\f\n')}\n`)],

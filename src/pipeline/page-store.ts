@@ -86,7 +86,10 @@ export class SourcePdfs {
 }
 
 /** A saved page as analysis reads it; an input PDF page is rendered (for its QR codes) only when asked. */
-export function savedPage(workDir: string, render: (record: PageRecord) => Promise<ImageSource | undefined>): (record: PageRecord) => AnalysablePage {
+export function savedPage(
+  workDir: string,
+  render: (record: PageRecord) => Promise<ImageSource | undefined>,
+): (record: PageRecord) => AnalysablePage {
   return (record: PageRecord): AnalysablePage => ({
     result: record.result,
     ocr: record.ocr ?? undefined,

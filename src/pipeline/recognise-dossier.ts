@@ -71,6 +71,7 @@ export async function recogniseDossier(options: RecogniseDossierOptions): Promis
 function asDossierError(input: {path: string; name: string}, error: unknown): SohoaError {
   if (error instanceof SohoaError) return error
   const outcome = failure(input, error)
-  const {code, params, exitCode} = outcome.status === 'failed' ? outcome.error : {code: 'input.unreadable', params: {file: input.path}, exitCode: 3}
+  const {code, params, exitCode} =
+    outcome.status === 'failed' ? outcome.error : {code: 'input.unreadable', params: {file: input.path}, exitCode: 3}
   return new SohoaError(code, params, exitCode as ExitCode, {cause: error})
 }

@@ -82,7 +82,14 @@ export async function runDossier(options: RunOptions): Promise<RunResult> {
       timeoutPerPageMs: options.timeoutPerPageMs,
       reporter: options.reporter,
     }).finally(() => options.reporter?.stop())
-    const draft = await analyseDraft(pages, {input: options.input, workDir, split: options.split, procedure: schema, agency: options.agency, ownerId: options.ownerId})
+    const draft = await analyseDraft(pages, {
+      input: options.input,
+      workDir,
+      split: options.split,
+      procedure: schema,
+      agency: options.agency,
+      ownerId: options.ownerId,
+    })
     return await finaliseDossier(draft, pages, {
       workDir,
       outDir: options.outDir,

@@ -23,6 +23,9 @@ export function parseCsv(text: string): {columns: string[]; rows: Array<{line: n
   const columns = header.map((name) => name.trim().toLowerCase())
   return {
     columns,
-    rows: body.map((values, index) => ({line: index + 2, values: Object.fromEntries(columns.map((column, at) => [column, values[at] ?? '']))})),
+    rows: body.map((values, index) => ({
+      line: index + 2,
+      values: Object.fromEntries(columns.map((column, at) => [column, values[at] ?? ''])),
+    })),
   }
 }

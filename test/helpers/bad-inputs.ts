@@ -89,14 +89,31 @@ async function pdfPages(count: number): Promise<Uint8Array> {
 
 export const BAD_INPUTS: BadInput[] = [
   {name: 'zero-byte', kind: 'zero-byte page file', make: (d) => folder(d, ['p1.png', '']), expect: {status: 'failed', code: 'input.empty'}},
-  {name: 'text-as-jpg', kind: 'wrong extension: text named .jpg', make: (d) => folder(d, ['p1.jpg', 'hello']), expect: {status: 'failed', code: 'input.not-an-image'}},
-  {name: 'docx', kind: 'unsupported type (.docx)', make: (d) => folder(d, ['don.docx', 'PK\u0003\u0004 not really']), expect: {status: 'failed', code: 'input.unsupported-type'}},
-  {name: 'png-named-jpg', kind: 'wrong extension: PNG named .jpg (content wins)', make: async (d) => folder(d, ['p1.jpg', await smallPage()]), expect: {status: 'invalid'}},
+  {
+    name: 'text-as-jpg',
+    kind: 'wrong extension: text named .jpg',
+    make: (d) => folder(d, ['p1.jpg', 'hello']),
+    expect: {status: 'failed', code: 'input.not-an-image'},
+  },
+  {
+    name: 'docx',
+    kind: 'unsupported type (.docx)',
+    make: (d) => folder(d, ['don.docx', 'PK\u0003\u0004 not really']),
+    expect: {status: 'failed', code: 'input.unsupported-type'},
+  },
+  {
+    name: 'png-named-jpg',
+    kind: 'wrong extension: PNG named .jpg (content wins)',
+    make: async (d) => folder(d, ['p1.jpg', await smallPage()]),
+    expect: {status: 'invalid'},
+  },
   {
     name: 'truncated-jpeg',
     kind: 'truncated JPEG',
     make: async (d) => {
-      const jpeg = await sharp(await smallPage()).jpeg().toBuffer()
+      const jpeg = await sharp(await smallPage())
+        .jpeg()
+        .toBuffer()
       await folder(d, ['p1.jpg', jpeg.subarray(0, Math.floor(jpeg.length / 2))])
     },
     expect: {status: 'failed', code: 'input.image-corrupt'},
@@ -114,20 +131,57 @@ export const BAD_INPUTS: BadInput[] = [
     name: 'truncated-tiff',
     kind: 'truncated TIFF',
     make: async (d) => {
-      const tiff = await sharp(await smallPage()).tiff({compression: 'lzw'}).toBuffer()
+      const tiff = await sharp(await smallPage())
+        .tiff({compression: 'lzw'})
+        .toBuffer()
       await folder(d, ['p1.tif', tiff.subarray(0, Math.floor(tiff.length / 2))])
     },
     expect: {status: 'failed', code: 'input.image-corrupt'},
   },
-  {name: 'bomb', kind: 'decompression bomb (PNG declaring 50000×50000)', make: (d) => folder(d, ['p1.png', decompressionBomb()]), expect: {status: 'failed', code: 'input.image-corrupt'}},
+  {
+    name: 'bomb',
+    kind: 'decompression bomb (PNG declaring 50000×50000)',
+    make: (d) => folder(d, ['p1.png', decompressionBomb()]),
+    expect: {status: 'failed', code: 'input.image-corrupt'},
+  },
   {
     name: 'one-pixel',
     kind: '1×1 image',
-    make: async (d) => folder(d, ['p1.png', await sharp({create: {width: 1, height: 1, channels: 3, background: '#ffffff'}}).png().toBuffer()]),
+    make: async (d) =>
+      folder(d, [
+        'p1.png',
+        await sharp({create: {width: 1, height: 1, channels: 3, background: '#ffffff'}})
+          .png()
+          .toBuffer(),
+      ]),
     expect: {status: 'invalid', issue: 'dossier.empty'},
   },
-  {name: 'cmyk', kind: 'CMYK JPEG', make: async (d) => folder(d, ['p1.jpg', await sharp(await smallPage()).toColourspace('cmyk').jpeg().toBuffer()]), expect: {status: 'invalid'}},
-  {name: 'sixteen-bit', kind: '16-bit PNG', make: async (d) => folder(d, ['p1.png', await sharp(await smallPage()).toColourspace('rgb16').png().toBuffer()]), expect: {status: 'invalid'}},
+  {
+    name: 'cmyk',
+    kind: 'CMYK JPEG',
+    make: async (d) =>
+      folder(d, [
+        'p1.jpg',
+        await sharp(await smallPage())
+          .toColourspace('cmyk')
+          .jpeg()
+          .toBuffer(),
+      ]),
+    expect: {status: 'invalid'},
+  },
+  {
+    name: 'sixteen-bit',
+    kind: '16-bit PNG',
+    make: async (d) =>
+      folder(d, [
+        'p1.png',
+        await sharp(await smallPage())
+          .toColourspace('rgb16')
+          .png()
+          .toBuffer(),
+      ]),
+    expect: {status: 'invalid'},
+  },
   {
     name: 'tiff-corrupt-page',
     kind: 'multi-page TIFF with one corrupt page (libvips reads what it can: not refused, see README)',
@@ -142,9 +196,24 @@ export const BAD_INPUTS: BadInput[] = [
     },
     expect: {status: 'invalid'},
   },
-  {name: 'encrypted.pdf', kind: 'encrypted PDF', make: (f) => writeEncryptedPdf(f).then(() => {}), expect: {status: 'failed', code: 'input.pdf-encrypted'}},
-  {name: 'empty.pdf', kind: 'PDF with no pages (pdf.js shows it as one blank page: an empty dossier)', make: async (f) => writeFile(f, await pdfPages(0)), expect: {status: 'invalid', issue: 'dossier.empty'}},
-  {name: 'broken.pdf', kind: 'PDF header then garbage', make: (f) => writeFile(f, '%PDF-1.7\n1 0 obj garbage'), expect: {status: 'failed', code: 'input.pdf-broken'}},
+  {
+    name: 'encrypted.pdf',
+    kind: 'encrypted PDF',
+    make: (f) => writeEncryptedPdf(f).then(() => {}),
+    expect: {status: 'failed', code: 'input.pdf-encrypted'},
+  },
+  {
+    name: 'empty.pdf',
+    kind: 'PDF with no pages (pdf.js shows it as one blank page: an empty dossier)',
+    make: async (f) => writeFile(f, await pdfPages(0)),
+    expect: {status: 'invalid', issue: 'dossier.empty'},
+  },
+  {
+    name: 'broken.pdf',
+    kind: 'PDF header then garbage',
+    make: (f) => writeFile(f, '%PDF-1.7\n1 0 obj garbage'),
+    expect: {status: 'failed', code: 'input.pdf-broken'},
+  },
   {
     name: 'truncated.pdf',
     kind: 'truncated PDF',
@@ -154,10 +223,30 @@ export const BAD_INPUTS: BadInput[] = [
     },
     expect: {status: 'failed', code: 'input.pdf-broken'},
   },
-  {name: 'html.pdf', kind: 'HTML named .pdf', make: (f) => writeFile(f, '<html><body>scan</body></html>'), expect: {status: 'failed', code: 'input.not-an-image'}},
-  {name: 'many.pdf', kind: '500-page PDF (text layer kept)', make: async (f) => writeFile(f, await pdfPages(500)), expect: {status: 'invalid'}},
-  {name: 'notes.txt', kind: 'a stray text file in the root', make: (f) => writeFile(f, 'ghi chú'), expect: {status: 'failed', code: 'input.unsupported-type'}},
-  {name: 'page.gif', kind: 'GIF image (unsupported)', make: (f) => writeFile(f, 'GIF89a\u0001\u0000\u0001\u0000'), expect: {status: 'failed', code: 'input.unsupported-type'}},
+  {
+    name: 'html.pdf',
+    kind: 'HTML named .pdf',
+    make: (f) => writeFile(f, '<html><body>scan</body></html>'),
+    expect: {status: 'failed', code: 'input.not-an-image'},
+  },
+  {
+    name: 'many.pdf',
+    kind: '500-page PDF (text layer kept)',
+    make: async (f) => writeFile(f, await pdfPages(500)),
+    expect: {status: 'invalid'},
+  },
+  {
+    name: 'notes.txt',
+    kind: 'a stray text file in the root',
+    make: (f) => writeFile(f, 'ghi chú'),
+    expect: {status: 'failed', code: 'input.unsupported-type'},
+  },
+  {
+    name: 'page.gif',
+    kind: 'GIF image (unsupported)',
+    make: (f) => writeFile(f, 'GIF89a\u0001\u0000\u0001\u0000'),
+    expect: {status: 'failed', code: 'input.unsupported-type'},
+  },
   {name: 'loop', kind: 'symlink loop', make: (f) => symlink(f, f), expect: {status: 'failed', code: 'batch.link-loop'}},
   {
     name: 'outside-link',
@@ -168,10 +257,25 @@ export const BAD_INPUTS: BadInput[] = [
     },
     expect: {status: 'failed', code: 'batch.link-outside-root'},
   },
-  {name: 'dangling-link', kind: 'link to nothing', make: (f) => symlink(`${f}-nowhere`, f), expect: {status: 'failed', code: 'batch.link-broken'}},
+  {
+    name: 'dangling-link',
+    kind: 'link to nothing',
+    make: (f) => symlink(`${f}-nowhere`, f),
+    expect: {status: 'failed', code: 'batch.link-broken'},
+  },
   {name: 'empty-folder', kind: 'empty folder', make: (d) => folder(d), expect: {status: 'failed', code: 'batch.no-pages'}},
-  {name: 'only-subfolder', kind: 'folder holding only a subfolder', make: (d) => mkdir(path.join(d, 'inner'), {recursive: true}).then(() => {}), expect: {status: 'failed', code: 'batch.no-pages'}},
-  {name: 'only-hidden', kind: 'folder holding only hidden files', make: (d) => folder(d, ['.DS_Store', 'x']), expect: {status: 'failed', code: 'batch.no-pages'}},
+  {
+    name: 'only-subfolder',
+    kind: 'folder holding only a subfolder',
+    make: (d) => mkdir(path.join(d, 'inner'), {recursive: true}).then(() => {}),
+    expect: {status: 'failed', code: 'batch.no-pages'},
+  },
+  {
+    name: 'only-hidden',
+    kind: 'folder holding only hidden files',
+    make: (d) => folder(d, ['.DS_Store', 'x']),
+    expect: {status: 'failed', code: 'batch.no-pages'},
+  },
   {
     name: 'only-fifo',
     kind: 'folder holding only a FIFO',
@@ -181,11 +285,43 @@ export const BAD_INPUTS: BadInput[] = [
     },
     expect: {status: 'failed', code: 'batch.no-pages'},
   },
-  {name: 'low-dpi', kind: 'page at 100 dpi', make: async (d) => folder(d, ['p1.png', await sharp(await smallPage()).withMetadata({density: 100}).png().toBuffer()]), expect: {status: 'invalid', issue: 'page.low-resolution'}},
-  {name: 'Hồ sơ Nguyễn'.normalize('NFD'), kind: 'Vietnamese NFD name', make: async (d) => folder(d, ['trang 1.png', await smallPage()]), expect: {status: 'invalid'}},
-  {name: 'name with spaces', kind: 'name with spaces', make: async (d) => folder(d, ['p 1.png', await smallPage()]), expect: {status: 'invalid'}},
-  {name: 'new\nline', kind: 'name with a newline', make: async (d) => folder(d, ['p\n1.png', await smallPage()]), expect: {status: 'invalid'}},
-  {name: '-leading-dash', kind: 'name with a leading dash', make: async (d) => folder(d, ['-p1.png', await smallPage()]), expect: {status: 'invalid'}},
+  {
+    name: 'low-dpi',
+    kind: 'page at 100 dpi',
+    make: async (d) =>
+      folder(d, [
+        'p1.png',
+        await sharp(await smallPage())
+          .withMetadata({density: 100})
+          .png()
+          .toBuffer(),
+      ]),
+    expect: {status: 'invalid', issue: 'page.low-resolution'},
+  },
+  {
+    name: 'Hồ sơ Nguyễn'.normalize('NFD'),
+    kind: 'Vietnamese NFD name',
+    make: async (d) => folder(d, ['trang 1.png', await smallPage()]),
+    expect: {status: 'invalid'},
+  },
+  {
+    name: 'name with spaces',
+    kind: 'name with spaces',
+    make: async (d) => folder(d, ['p 1.png', await smallPage()]),
+    expect: {status: 'invalid'},
+  },
+  {
+    name: 'new\nline',
+    kind: 'name with a newline',
+    make: async (d) => folder(d, ['p\n1.png', await smallPage()]),
+    expect: {status: 'invalid'},
+  },
+  {
+    name: '-leading-dash',
+    kind: 'name with a leading dash',
+    make: async (d) => folder(d, ['-p1.png', await smallPage()]),
+    expect: {status: 'invalid'},
+  },
   {
     name: 'scan.pdf',
     kind: 'good: one multi-page scanned PDF as a dossier',

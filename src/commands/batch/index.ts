@@ -7,12 +7,25 @@ import {BaseCommand} from '../../ui/base-command.js'
 import {renderBatchTable} from '../../ui/batch-table.js'
 import {createBatchReporter} from '../../ui/batch-progress.js'
 import {translate} from '../../ui/i18n.js'
-import {agencyFlag, dataDirFlag, jobsFlag, outFlag, preprocessFlags, preprocessOptions, procedureDirFlag, splitFlag} from '../../ui/shared-flags.js'
+import {
+  agencyFlag,
+  dataDirFlag,
+  jobsFlag,
+  outFlag,
+  preprocessFlags,
+  preprocessOptions,
+  procedureDirFlag,
+  splitFlag,
+} from '../../ui/shared-flags.js'
 
 export default class Batch extends BaseCommand<typeof Batch> {
   static override summary = 'Digitise many dossiers in one resumable run: one OCR pool, a journal, a report an auditor can read.'
   static override description =
-    'Every immediate subfolder (or single multi-page file) of <root> is one dossier; or list them in a CSV manifest (input,procedure[,agency,owner_id,split]). Bags go to --out as with run. The journal in <out>/.sohoa-batch lets the same command, run again after a crash or kill, resume: packaged dossiers are checked and skipped, others redone from their last finished stage, and no dossier code is given twice. One bad dossier fails alone. Writes <out>/batch-report.json and batch-report.csv. Exit 0 all valid, 4 some invalid (all packaged), 5 some failed.'
+    'Every immediate subfolder (or single multi-page file) of <root> is one dossier; or list them in a CSV manifest ' +
+    '(input,procedure[,agency,owner_id,split]). Bags go to --out as with run. The journal in <out>/.sohoa-batch lets the same ' +
+    'command, run again after a crash or kill, resume: packaged dossiers are checked and skipped, others redone from their last ' +
+    'finished stage, and no dossier code is given twice. One bad dossier fails alone. Writes <out>/batch-report.json and ' +
+    'batch-report.csv. Exit 0 all valid, 4 some invalid (all packaged), 5 some failed.'
 
   static override examples = [
     '<%= config.bin %> batch scans/2019 --procedure 1.001193 --agency 000.00.00.H56 --out out',
@@ -26,15 +39,26 @@ export default class Batch extends BaseCommand<typeof Batch> {
 
   static override flags = {
     out: outFlag,
-    manifest: Flags.file({summary: 'CSV of dossiers: input,procedure[,agency,owner_id,split]; inputs relative to <root> or to the CSV.', exists: false}),
-    procedure: Flags.string({char: 'p', summary: 'Procedure code for dossiers the manifest does not give one (every dossier without --manifest).'}),
+    manifest: Flags.file({
+      summary: 'CSV of dossiers: input,procedure[,agency,owner_id,split]; inputs relative to <root> or to the CSV.',
+      exists: false,
+    }),
+    procedure: Flags.string({
+      char: 'p',
+      summary: 'Procedure code for dossiers the manifest does not give one (every dossier without --manifest).',
+    }),
     agency: agencyFlag(),
     jobs: jobsFlag,
     split: splitFlag,
     ...preprocessFlags,
     'force-ocr': Flags.boolean({summary: 'OCR PDF pages even when they already have a text layer.', default: false}),
     'allow-low-dpi': Flags.boolean({summary: 'Accept pages under 200 dpi with a warning instead of an error.', default: false}),
-    'timeout-per-page': Flags.integer({summary: 'Seconds a page may take in OCR before its dossier fails.', min: 1, default: 300, env: 'SOHOA_TIMEOUT_PER_PAGE'}),
+    'timeout-per-page': Flags.integer({
+      summary: 'Seconds a page may take in OCR before its dossier fails.',
+      min: 1,
+      default: 300,
+      env: 'SOHOA_TIMEOUT_PER_PAGE',
+    }),
     'data-dir': dataDirFlag,
     dir: procedureDirFlag,
   }

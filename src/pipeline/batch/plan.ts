@@ -38,7 +38,13 @@ export async function planFromRoot(root: string, defaults: PlanDefaults): Promis
   const planned: PlannedDossier[] = []
   for (const name of names) {
     const input = path.join(root, name)
-    const dossier: PlannedDossier = {id: name.normalize('NFC'), input, procedure: defaults.procedure, agency: defaults.agency ?? '', split: defaults.split}
+    const dossier: PlannedDossier = {
+      id: name.normalize('NFC'),
+      input,
+      procedure: defaults.procedure,
+      agency: defaults.agency ?? '',
+      split: defaults.split,
+    }
     const invalid = await entryProblem(input, realRoot)
     planned.push(invalid ? {...dossier, invalid} : dossier)
   }
@@ -60,7 +66,8 @@ async function entryProblem(input: string, realRoot: string): Promise<DossierFai
     }
   }
   const info = await stat(input).catch(() => undefined)
-  if (!info || (!info.isFile() && !info.isDirectory())) return {code: 'input.not-a-file', params: {file: input}, exitCode: ExitCode.UnreadableInput}
+  if (!info || (!info.isFile() && !info.isDirectory()))
+    return {code: 'input.not-a-file', params: {file: input}, exitCode: ExitCode.UnreadableInput}
   return undefined
 }
 
@@ -73,9 +80,14 @@ export async function planFromManifest(manifest: string, root: string | undefine
   try {
     parsed = parseCsv(text)
   } catch (error) {
-    throw new UsageError('batch.manifest-invalid', {file: manifest, line: error instanceof CsvError ? error.line : 0, detail: (error as Error).message})
+    throw new UsageError('batch.manifest-invalid', {
+      file: manifest,
+      line: error instanceof CsvError ? error.line : 0,
+      detail: (error as Error).message,
+    })
   }
-  if (!parsed.columns.includes('input')) throw new UsageError('batch.manifest-invalid', {file: manifest, line: 1, detail: 'no "input" column'})
+  if (!parsed.columns.includes('input'))
+    throw new UsageError('batch.manifest-invalid', {file: manifest, line: 1, detail: 'no "input" column'})
   const base = root ?? path.dirname(manifest)
   const seen = new Set<string>()
   const planned: PlannedDossier[] = []

@@ -20,7 +20,18 @@ import path from 'node:path'
 
 import pLimit from 'p-limit'
 
-import {type BatchRow, batchExitCode, batchTotals, type BatchTotals, type DossierFailure, type DossierState, type JournalEvent, replayJournal, reportCsv, rowFor} from '../../core/batch.js'
+import {
+  type BatchRow,
+  batchExitCode,
+  batchTotals,
+  type BatchTotals,
+  type DossierFailure,
+  type DossierState,
+  type JournalEvent,
+  replayJournal,
+  reportCsv,
+  rowFor,
+} from '../../core/batch.js'
 import type {CodeAllocator} from '../../core/code-allocator.js'
 import type {DossierDraft} from '../../core/dossier-draft.js'
 import type {SplitMode} from '../../core/dossier.js'
@@ -101,16 +112,34 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   let journal: Journal<JournalEvent> | undefined
   try {
     const defaults = {procedure: options.procedure, agency: options.agency, split: options.split}
-    const planned = options.manifest ? await planFromManifest(options.manifest, options.root, defaults) : await planFromRoot(options.root!, defaults)
+    const planned = options.manifest
+      ? await planFromManifest(options.manifest, options.root, defaults)
+      : await planFromRoot(options.root!, defaults)
     const journalFile = path.join(batchDir, JOURNAL_FILE)
     const previous = replayJournal(await readJournal<JournalEvent>(journalFile))
     journal = await Journal.open<JournalEvent>(journalFile)
     const log = journal
-    await log.append({type: 'start', at: new Date().toISOString(), pid: process.pid, root: options.root ?? options.manifest ?? '', dossiers: planned.length})
+    await log.append({
+      type: 'start',
+      at: new Date().toISOString(),
+      pid: process.pid,
+      root: options.root ?? options.manifest ?? '',
+      dossiers: planned.length,
+    })
     await removeStalePartials(outDir)
     const catalogue = await loadCatalogue(options.proceduresDir)
     const allocator = options.allocator ?? sequenceCodeAllocator(options.dataDir)
-    const context: Context = {options, outDir, batchDir, engine, allocator, journal: log, progress, catalogue: catalogue.entries, pagesDone: 0}
+    const context: Context = {
+      options,
+      outDir,
+      batchDir,
+      engine,
+      allocator,
+      journal: log,
+      progress,
+      catalogue: catalogue.entries,
+      pagesDone: 0,
+    }
     // Two dossiers recognised at once keep the pool busy across a dossier's last, lone page;
     // one is analysed and packaged meanwhile; a third waits ready, so memory stays bounded.
     const limits = {inFlight: pLimit(3), recognise: pLimit(2), finalise: pLimit(1), pages: pLimit(engine.size + 1)}
@@ -172,7 +201,12 @@ interface Limits {
   pages: ReturnType<typeof pLimit>
 }
 
-async function processDossier(dossier: PlannedDossier, state: DossierState | undefined, context: Context, limits: Limits): Promise<BatchRow> {
+async function processDossier(
+  dossier: PlannedDossier,
+  state: DossierState | undefined,
+  context: Context,
+  limits: Limits,
+): Promise<BatchRow> {
   const started = performance.now()
   const {journal, outDir} = context
   const at = (): string => new Date().toISOString()
@@ -180,9 +214,22 @@ async function processDossier(dossier: PlannedDossier, state: DossierState | und
   if (state?.packaged) return checkPackaged(dossier, state, print, context)
   const sameInput = state !== undefined && state.fingerprint === print
   if (!sameInput || state.procedure !== dossier.procedure) {
-    await journal.append({type: 'planned', at: at(), id: dossier.id, input: dossier.input, procedure: dossier.procedure, fingerprint: print})
+    await journal.append({
+      type: 'planned',
+      at: at(),
+      id: dossier.id,
+      input: dossier.input,
+      procedure: dossier.procedure,
+      fingerprint: print,
+    })
   }
-  const current: DossierState = {id: dossier.id, input: dossier.input, procedure: dossier.procedure, fingerprint: print, ...(state?.code ? {code: state.code} : {})}
+  const current: DossierState = {
+    id: dossier.id,
+    input: dossier.input,
+    procedure: dossier.procedure,
+    fingerprint: print,
+    ...(state?.code ? {code: state.code} : {}),
+  }
   const fail = async (error: unknown): Promise<BatchRow> => {
     const failure = asFailure(error, dossier.input)
     const event = {type: 'failed' as const, at: at(), id: dossier.id, error: failure, seconds: round((performance.now() - started) / 1000)}
@@ -216,10 +263,14 @@ async function processDossier(dossier: PlannedDossier, state: DossierState | und
           forceOcr: context.options.forceOcr,
           preprocess: context.options.preprocess,
           timeoutPerPageMs: context.options.timeoutPerPageMs,
-          reporter: {start() {}, stop() {}, advance: () => {
-            context.pagesDone += 1
-            context.progress.page()
-          }},
+          reporter: {
+            start() {},
+            stop() {},
+            advance: () => {
+              context.pagesDone += 1
+              context.progress.page()
+            },
+          },
         }),
       )
       await journal.append({type: 'stage', at: at(), id: dossier.id, stage: 'recognised'})
@@ -231,7 +282,14 @@ async function processDossier(dossier: PlannedDossier, state: DossierState | und
       if (resumable && state?.stage === 'analysed' && (await exists(draftFile))) {
         draft = JSON.parse(await readFile(draftFile, 'utf8')) as DossierDraft
       } else {
-        draft = await analyseDraft(recognisedPages, {input: dossier.input, workDir, split: dossier.split ?? 'auto', procedure: schema, agency: dossier.agency, ownerId: dossier.ownerId})
+        draft = await analyseDraft(recognisedPages, {
+          input: dossier.input,
+          workDir,
+          split: dossier.split ?? 'auto',
+          procedure: schema,
+          agency: dossier.agency,
+          ownerId: dossier.ownerId,
+        })
         await journal.append({type: 'stage', at: at(), id: dossier.id, stage: 'analysed'})
       }
       const result = await finaliseDossier(draft, recognisedPages, {
@@ -284,11 +342,20 @@ async function checkPackaged(dossier: PlannedDossier, state: DossierState, print
   const row = rowFor(state, true)
   const bag = path.join(context.outDir, state.packaged!.code)
   if (state.fingerprint !== print) {
-    return {...row, status: 'changed', failure: {code: 'batch.input-changed', params: {file: dossier.input, bag}, exitCode: ExitCode.BatchPartlyFailed}}
+    return {
+      ...row,
+      status: 'changed',
+      failure: {code: 'batch.input-changed', params: {file: dossier.input, bag}, exitCode: ExitCode.BatchPartlyFailed},
+    }
   }
   const report = await verifyBag(bag, 'fast').catch(() => undefined)
   if (!report?.valid) {
-    return {...row, status: 'failed', issues: ['batch.bag-damaged'], failure: {code: 'batch.bag-damaged', params: {file: bag}, exitCode: ExitCode.VerificationFailed}}
+    return {
+      ...row,
+      status: 'failed',
+      issues: ['batch.bag-damaged'],
+      failure: {code: 'batch.bag-damaged', params: {file: bag}, exitCode: ExitCode.VerificationFailed},
+    }
   }
   return row
 }
@@ -349,4 +416,3 @@ async function exists(file: string): Promise<boolean> {
 function round(value: number): number {
   return Math.round(value * 10) / 10
 }
-
