@@ -13,6 +13,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {FORM_PAGE} from '../scripts/lib/vietnamese-text.js'
 import type {JournalEvent} from '../src/core/batch.js'
 import {type BatchOptions, type BatchResult, runBatch} from '../src/pipeline/batch/run-batch.js'
+import {batchStatus} from '../src/pipeline/batch/status.js'
 import {verifyBag} from '../src/pipeline/verify.js'
 import {translate} from '../src/ui/i18n.js'
 import {writeGoodDossiers} from './helpers/batch-corpus.js'
@@ -182,18 +183,21 @@ describe('isolation', () => {
 })
 
 describe('two batches on one --out', () => {
-  it('the second refuses with a clear message while the first runs, and takes over at once after the first is killed', async () => {
+  it('the second refuses with a clear message while the first runs (batch status says running), and takes over at once after the first is killed', async () => {
     const root = path.join(work.dir, 'lock')
     const out = path.join(work.dir, 'lock-out')
     await writeGoodDossiers(root, 4)
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER, root, out, path.join(work.dir, 'data'), '400'], {stdio: 'ignore'})
-    const lock = path.join(out, '.sohoa-batch', 'lock')
+    // The journal is opened once the lock is held.
+    const lock = path.join(out, '.sohoa-batch', 'journal.jsonl')
     for (let tries = 0; tries < 600 && !(await stat(lock).catch(() => undefined)); tries += 1)
       await new Promise((resolve) => setTimeout(resolve, 50))
     const refused = await runBatch(options(root, out)).then(
       () => undefined,
       (error: {code: string; params: Record<string, string | number>}) => error,
     )
+    const running = await batchStatus(out)
+    expect(running).toMatchObject({state: 'running', holder: {pid: child.pid}})
     expect(refused?.code).toBe('batch.locked')
     expect(refused?.params.pid).toBe(child.pid)
     expect(translate('en', refused!.code, refused!.params)).toContain('is in use by another batch')
