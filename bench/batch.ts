@@ -21,7 +21,7 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 
 import {renderPage} from '../scripts/lib/page-render.js'
-import {FORM_PAGE} from '../scripts/lib/vietnamese-text.js'
+import {FORM_PAGE, LAW_PAGE} from '../scripts/lib/vietnamese-text.js'
 import {runBatch} from '../src/pipeline/batch/run-batch.js'
 import {runDossier} from '../src/pipeline/run-dossier.js'
 import {FakeOcr} from '../test/helpers/fake-ocr.js'
@@ -82,7 +82,8 @@ async function child(mode: string, dir: string, size: number): Promise<void> {
     toolName: 'sohoa/bench',
     toolVersion: 'sohoa/bench',
   }
-  const engine = new FakeOcr({lines: FORM_PAGE})
+  // One title page and running text on the rest, so a 200-page dossier stays one or two documents.
+  const engine = new FakeOcr({lines: FORM_PAGE, linesFor: (call) => (mode === 'dossier' && call > 1 ? LAW_PAGE : FORM_PAGE)})
   if (mode === 'dossier') {
     const [input] = await writeDossiers(path.join(dir, 'in'), 1, size, await tinyPage())
     await runDossier({...common, input: input!, procedure: '1.001193', outDir: path.join(dir, 'out'), strict: false, engine})

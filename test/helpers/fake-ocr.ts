@@ -10,6 +10,8 @@ import type {OcrLine, OcrResult} from '../../src/core/page.js'
 
 export interface FakeOcrOptions {
   lines: readonly string[]
+  /** Lines for a given call instead (1-based), e.g. a title on one page and running text on the others. */
+  linesFor?: (call: number) => readonly string[]
   size?: number
   /** Milliseconds per page, to let a kill land mid-batch. */
   delayMs?: number
@@ -37,7 +39,7 @@ export class FakeOcr implements OcrEngine {
       throw new SohoaError('ocr.timeout', {seconds: ms / 1000}, 3)
     }
     if (this.options.delayMs) await new Promise((resolve) => setTimeout(resolve, this.options.delayMs))
-    return fakeReading(this.options.lines)
+    return fakeReading(this.options.linesFor?.(call) ?? this.options.lines)
   }
 }
 
