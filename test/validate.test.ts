@@ -15,7 +15,7 @@ const form = (overrides: Record<string, string> = {}) =>
   doc('to-khai-khai-sinh', {requesterName: 'NGUYỄN VĂN AN', requesterIdNumber: '001090012345', childName: 'NGUYỄN MINH KHÔI', childDateOfBirth: '2024-03-12', ...overrides})
 const complete = (): Document[] => [form(), doc('giay-chung-sinh', {childName: 'NGUYỄN MINH KHÔI'}), card()]
 const dossier = (documents: Document[]): Dossier => ({procedure: '1.001193', documents, pagesDropped: []})
-const check = (documents: Document[]) => validateDossier(dossier(documents), khaiSinh, {provinces})
+const check = (documents: Document[]) => validateDossier(dossier(documents), khaiSinh, {provinces, now: new Date('2025-06-01T00:00:00Z')})
 const codes = (documents: Document[]) => check(documents).issues.map((issue) => issue.code)
 
 describe('validateDossier', () => {
@@ -84,7 +84,7 @@ describe('validateDossier', () => {
   })
 
   it('notices a record made for another procedure', () => {
-    expect(validateDossier({...dossier(complete()), procedure: '1.000656'}, khaiSinh, {provinces}).issues.map((issue) => issue.code)).toEqual(['dossier.procedure-mismatch'])
+    expect(validateDossier({...dossier(complete()), procedure: '1.000656'}, khaiSinh, {provinces, now: new Date('2025-06-01T00:00:00Z')}).issues.map((issue) => issue.code)).toEqual(['dossier.procedure-mismatch'])
   })
 
   it('has a Vietnamese and an English message and hint for every issue code', () => {
@@ -124,7 +124,7 @@ describe('components no document kind stands for (imported procedures)', () => {
   }
 
   it('warns which required ones could not be checked, instead of calling them missing', () => {
-    const report = validateDossier({procedure: '1.000689', documents: [form(), doc('unknown')], pagesDropped: []}, imported, {provinces})
+    const report = validateDossier({procedure: '1.000689', documents: [form(), doc('unknown')], pagesDropped: []}, imported, {provinces, now: new Date('2025-06-01T00:00:00Z')})
     const notCheckable = report.issues.filter((issue) => issue.code === 'dossier.component-not-checkable')
     expect(notCheckable).toEqual([
       expect.objectContaining({
@@ -139,7 +139,7 @@ describe('components no document kind stands for (imported procedures)', () => {
   })
 
   it('still reports a missing component that a document kind stands for', () => {
-    const report = validateDossier({procedure: '1.000689', documents: [doc('unknown')], pagesDropped: []}, imported, {provinces})
+    const report = validateDossier({procedure: '1.000689', documents: [doc('unknown')], pagesDropped: []}, imported, {provinces, now: new Date('2025-06-01T00:00:00Z')})
     const missing = report.issues.filter((issue) => issue.code === 'dossier.component-missing')
     expect(missing.map((issue) => issue.path)).toEqual(['/cases/0/components/0'])
   })

@@ -7,6 +7,7 @@
 import type {DocumentFields, DocumentPage, Evidence, ReviewReason} from './dossier.js'
 import type {DroppedPage} from './page.js'
 import type {Problem} from './problem.js'
+import type {ValidationPolicy} from './validate.js'
 
 export const RECORD_VERSION = 1
 
@@ -41,5 +42,5 @@ export interface DigitisationRecord {
   digitisedBy?: string
   documents: RecordDocument[]
   pagesDropped: DroppedPage[]
-  validation: {valid: boolean; issues: Problem[]}
+  validation: {valid: boolean; issues: Problem[]; policy?: ValidationPolicy}
 }

@@ -14,3 +14,18 @@ export const silentReporter: Reporter = {
   advance() {},
   stop() {},
 }
+
+/** Progress of a batch: dossiers and pages done, for a bar with pages/min and ETA. */
+export interface BatchReporter {
+  start(dossiers: number): void
+  page(): void
+  dossier(status: string): void
+  stop(): void
+}
+
+export const silentBatchReporter: BatchReporter = {
+  start() {},
+  page() {},
+  dossier() {},
+  stop() {},
+}

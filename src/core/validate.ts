@@ -20,8 +20,29 @@ import {foldVietnamese} from './text-fold.js'
 /** A page scanned under the minimum resolution (Thông tư 01/2023/TT-VPCP Điều 8). */
 export const LOW_RESOLUTION_ISSUE = 'page.low-resolution'
 
+/** Who the dossier belongs to, known only when a personal ID was given or read (SPEC §3.3 codes use it). */
+export const OWNER_UNKNOWN_ISSUE = 'run.owner-unknown'
+
+/**
+ * The policy a dossier is validated under. `run` and `batch` store it in the record
+ * (`validation.policy`), so that `sohoa validate` of a package judges it as the run did.
+ */
+export interface ValidationPolicy {
+  minDpi: number
+  /** `--allow-low-dpi`: pages under `minDpi` are a warning, not an error. */
+  allowLowDpi: boolean
+  /** The clerk gave the owner's ID (`--owner-id`), so it need not be read from the papers. */
+  ownerIdGiven: boolean
+}
+
 export interface ValidateOptions {
   provinces: readonly Province[]
+  /** Today, for checks against the calendar (a birth year in the future); core never reads the clock. */
+  now: Date
+  /** See ValidationPolicy. */
+  allowLowDpi?: boolean
+  /** When given, a dossier whose owner's ID is unknown gets a warning naming the agency its codes fall back to. */
+  owner?: {idNumber: string | undefined; agency: string}
   /** Thông tư 01/2023/TT-VPCP Điều 8: at least 200 dpi. */
   minDpi?: number
   /** A kind read with less confidence than this is worth a second look. */
@@ -84,7 +105,9 @@ export function validateDossier(dossier: Dossier, procedure: ProcedureSchema, gi
     issues.push(...checkDocument(doc, index, procedure, caseIndex, options))
   }
   issues.push(...checkRequesters(dossier.documents, options))
-  return {valid: !hasErrors(issues), issues, caseIndex}
+  if (options.owner && !options.owner.idNumber) issues.push(problem(OWNER_UNKNOWN_ISSUE, '', {agency: options.owner.agency}, 'warning'))
+  const judged = options.allowLowDpi ? allowLowResolution(issues) : issues
+  return {valid: !hasErrors(judged), issues: judged, caseIndex}
 }
 
 function checkComponents(documents: readonly Document[], procedure: ProcedureSchema, caseIndex: number): Problem[] {
@@ -137,7 +160,7 @@ function checkDocument(doc: Document, index: number, procedure: ProcedureSchema,
   for (const key of ID_FIELDS) {
     const field = doc.fields[key]
     if (!field) continue
-    const parsed = parseCitizenId(field.value, {provinces: options.provinces, currentYear: new Date().getFullYear()})
+    const parsed = parseCitizenId(field.value, {provinces: options.provinces, currentYear: options.now.getFullYear()})
     if (parsed.ok) ids.set(key, parsed.value)
     else {
       const reason = parsed.problems[0]?.code ?? 'citizen-id.invalid'

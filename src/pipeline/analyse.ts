@@ -7,7 +7,7 @@
 import type {AnalysisPage, Document, SplitMode, TextLine} from '../core/dossier.js'
 import {documentPage, NAME_FIELDS, UNKNOWN_KIND} from '../core/dossier.js'
 import type {DocumentKind} from '../core/document-kind.js'
-import type {DroppedPage} from '../core/page.js'
+import type {DroppedPage, OcrResult, PageResult} from '../core/page.js'
 import {foldVietnamese} from '../core/text-fold.js'
 import {findPhrase} from '../core/text-match.js'
 import {imageFacts, type ImageSource, rgbaPixels} from '../tools/images.js'
@@ -26,34 +26,52 @@ export interface AnalyseOptions {
   readQr?: boolean
 }
 
-export interface AnalysedDocument {
+export interface AnalysedDocument<P = RecognisedPage> {
   document: Document
   /** The recognised pages of the document, in order (same order as document.pages). */
-  pages: RecognisedPage[]
+  pages: P[]
 }
 
-export interface AnalysedDossier {
-  documents: AnalysedDocument[]
+export interface AnalysedDossier<P = RecognisedPage> {
+  documents: AnalysedDocument<P>[]
   /** Blank pages left out (separator sheets included), SPEC §2 step 2. */
   pagesDropped: DroppedPage[]
 }
 
-interface Page extends AnalysisPage {
-  recognised: RecognisedPage
+/**
+ * What analysis needs of a recognised page, whether it is held in memory (`classify`) or was
+ * saved to a work folder (`run`, `batch`): its result, its OCR, and its image on demand.
+ */
+export interface AnalysablePage {
+  result: PageResult
+  ocr: OcrResult | undefined
+  colour(): Promise<'colour' | 'grey' | undefined>
+  /** The page's pixels (an input PDF page rendered), for QR codes; undefined when there are none. */
+  image(): Promise<ImageSource | undefined>
+}
+
+interface Page<P> extends AnalysisPage {
+  recognised: P
 }
 
 export async function analyseDossier(pages: readonly RecognisedPage[], options: AnalyseOptions): Promise<AnalysedDossier> {
+  return analysePages(pages, options, inMemory)
+}
+
+/** analyseDossier over any page holder; `view` says how to read one. Images are loaded one page at a time. */
+export async function analysePages<P>(pages: readonly P[], options: AnalyseOptions, view: (page: P) => AnalysablePage): Promise<AnalysedDossier<P>> {
   const kinds = options.kinds ?? loadDocumentKinds()
   const provinces = loadProvinces()
-  const analysed: Page[] = []
+  const analysed: Page<P>[] = []
   for (const recognised of pages) {
-    const page: Page = {...(await analysisPage(recognised)), recognised}
-    if (options.readQr !== false && !page.blank) page.qr = await readPageQr(recognised, page, kinds)
+    const analysable = view(recognised)
+    const page: Page<P> = {...(await analysisPage(analysable)), recognised}
+    if (options.readQr !== false && !page.blank) page.qr = await readPageQr(analysable, page, kinds)
     analysed.push(page)
   }
   // Scanners often write one file per page, so a blank file is a separator sheet like any blank page.
   const pagesDropped: DroppedPage[] = analysed.filter((page) => page.blank).map((page) => ({source: page.source, reason: 'blank'}))
-  const documents = splitPages(analysed, options.split, kinds).map((group): AnalysedDocument => {
+  const documents = splitPages(analysed, options.split, kinds).map((group): AnalysedDocument<P> => {
     const classification = classifyDocument(group.pages, kinds)
     const kind = kinds.find((entry) => entry.id === classification.kind && entry.id !== UNKNOWN_KIND)
     const extraction = extractDocument(group.pages, kind, {provinces})
@@ -97,7 +115,7 @@ export function spellNamesAsCards(documents: Document[]): void {
 }
 
 /** What analysis reads of a recognised page: its lines with their boxes, and how it was scanned. */
-export async function analysisPage(recognised: RecognisedPage): Promise<AnalysisPage> {
+export async function analysisPage(recognised: AnalysablePage): Promise<AnalysisPage> {
   const {result, ocr} = recognised
   const lines: TextLine[] = ocr
     ? ocr.lines
@@ -121,12 +139,22 @@ export async function analysisPage(recognised: RecognisedPage): Promise<Analysis
     rotation: result.rotation,
     skew: result.skew,
   }
-  const colour = await pageColour(recognised)
+  const colour = await recognised.colour()
   if (colour) page.colour = colour
   return page
 }
 
-async function pageColour(recognised: RecognisedPage): Promise<'colour' | 'grey' | undefined> {
+/** The view of a page still held in memory, with its acquired file open. */
+export function inMemory(recognised: RecognisedPage): AnalysablePage {
+  return {
+    result: recognised.result,
+    ocr: recognised.ocr,
+    colour: async () => pageColour(recognised),
+    image: async () => imageSource(recognised) ?? (await pdfPageSource(recognised)),
+  }
+}
+
+export async function pageColour(recognised: Pick<RecognisedPage, 'prepared'>): Promise<'colour' | 'grey' | undefined> {
   const archival = recognised.prepared.archival
   if (archival.kind !== 'image') return undefined
   const image = archival.image
@@ -159,22 +187,19 @@ async function pdfPageSource(recognised: RecognisedPage): Promise<ImageSource | 
  * ID card but gave no code is read again in parts, where a small code is larger relative to
  * what the reader scans.
  */
-export async function readPageQr(recognised: RecognisedPage, page: AnalysisPage, kinds: readonly DocumentKind[]): Promise<string[]> {
+export async function readPageQr(recognised: AnalysablePage, page: AnalysisPage, kinds: readonly DocumentKind[]): Promise<string[]> {
   const cardKinds = kinds.filter((kind) => kind.hasQr)
   if (cardKinds.length === 0) return []
   const title = titleKindOnPage(page, kinds)
   if (title && !title.kind.hasQr) return []
-  const source = imageSource(recognised) ?? (await pdfPageSource(recognised))
+  const source = await recognised.image()
   if (!source) return []
   try {
     const whole = await decodeQrCodes(await rgbaPixels(source))
     if (whole.length > 0) return whole
     const cardLike = title !== undefined || cardKinds.some((kind) => cardSide(page, kind) !== undefined || findPhrase(readableLines(page), kind.titlePatterns[0] ?? '', {joinLines: 2}))
     if (!cardLike) return []
-    const archival = recognised.prepared.archival
-    const size = 'raw' in source ? source.raw : archival.kind === 'image' ? archival.image : undefined
-    if (!size) return []
-    const {width, height} = size
+    const {width, height} = 'raw' in source ? source.raw : recognised.result
     const boxes = [
       {x0: 0, y0: 0, x1: width, y1: height / 2},
       {x0: width / 2, y0: 0, x1: width, y1: height / 2},

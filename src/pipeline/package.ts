@@ -5,7 +5,7 @@
  * an upload job) never sees half a bag, and an interrupted run leaves none.
  */
 import {createHash, randomBytes} from 'node:crypto'
-import {mkdir, rename, rm, stat} from 'node:fs/promises'
+import {mkdir, readFile, rename, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 
 import {
@@ -28,11 +28,14 @@ import {syncDirectory, writeSynced} from '../tools/atomic-file.js'
 import {validateAgainstSchema} from '../tools/schemas.js'
 import {registerCleanup} from '../tools/shutdown.js'
 
-export interface PackageFile {
-  /** Inside data/, `/`-separated: `documents/<code>.pdf`. */
-  path: string
-  bytes: Uint8Array
-}
+/** A payload file, given as bytes or as a file already on disk (copied, so that big PDFs need not be held in memory). */
+export type PackageFile =
+  | {
+      /** Inside data/, `/`-separated: `documents/<code>.pdf`. */
+      path: string
+      bytes: Uint8Array
+    }
+  | {path: string; source: string}
 
 export interface PackageInput {
   outDir: string
@@ -61,12 +64,13 @@ export async function writePackage(input: PackageInput): Promise<PackageResult> 
   const payload: PackageFile[] = [
     {path: 'hoso.json', bytes: json(hoso)},
     {path: 'sohoa.json', bytes: json(record)},
-    ...input.files.map((file) => ({path: file.path.normalize('NFC'), bytes: file.bytes})),
+    ...input.files.map((file) => ({...file, path: file.path.normalize('NFC')})),
   ]
   for (const file of payload) {
     if (!isSafeBagPath(`data/${file.path}`)) throw new SohoaError('package.unsafe-path', {file: file.path}, ExitCode.Internal)
   }
-  const oxum = payloadOxum(payload.map((file) => file.bytes.length))
+  const sizes = await Promise.all(payload.map(async (file) => ('bytes' in file ? file.bytes.length : (await stat(file.source)).size)))
+  const oxum = payloadOxum(sizes)
   const target = path.join(input.outDir, record.dossierCode)
   if (await stat(target).catch(() => undefined)) throw new OutputError('package.exists', {file: target})
   const temporary = path.join(input.outDir, `.${record.dossierCode}.partial-${process.pid}-${randomBytes(4).toString('hex')}`)
@@ -75,8 +79,9 @@ export async function writePackage(input: PackageInput): Promise<PackageResult> 
     const entries: ManifestEntry[] = []
     for (const file of payload) {
       const relative = `data/${file.path}`
-      await writeDurably(path.join(temporary, relative), file.bytes)
-      entries.push({path: relative, sha256: sha256(file.bytes)})
+      const bytes = 'bytes' in file ? file.bytes : await readFile(file.source)
+      await writeDurably(path.join(temporary, relative), bytes)
+      entries.push({path: relative, sha256: sha256(bytes)})
     }
     const tags: Array<[string, Uint8Array]> = [
       [BAG_DECLARATION, utf8(bagDeclaration())],

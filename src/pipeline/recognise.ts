@@ -9,6 +9,7 @@ import pLimit from 'p-limit'
 import {ExitCode} from '../core/exit-codes.js'
 import {type MessageParams, SohoaError} from '../core/errors.js'
 import type {OcrResult, PageResult} from '../core/page.js'
+import type {OcrEngine} from '../core/ocr-engine.js'
 import {OcrPool} from '../tools/tesseract.js'
 import {silentReporter, type Reporter} from '../core/reporter.js'
 import {acquireFile, type AcquiredFile, type InputRef, resolveInputs} from './acquire.js'
@@ -24,6 +25,10 @@ export interface RecogniseOptions {
   progressLabel?: string
   /** Read the targets of symbolic links in input folders (acquire.ts). */
   followLinks?: boolean
+  /** A running engine to use (and leave running); else a pool of `jobs` workers is started and closed here. */
+  engine?: OcrEngine
+  /** Per page: a page whose OCR takes longer fails its file. */
+  timeoutPerPageMs?: number
 }
 
 export interface FileFailure {
@@ -63,7 +68,8 @@ export async function recogniseInputs<R>(inputs: readonly InputRef[], options: R
   const reporter = options.reporter ?? silentReporter
   // Started on the first page that needs OCR: a call whose inputs all fail costs no workers.
   let starting: Promise<OcrPool> | undefined
-  const pool = (): Promise<OcrPool> => (starting ??= OcrPool.start(options.jobs))
+  const given = options.engine
+  const pool = (): Promise<OcrEngine> => (given ? Promise.resolve(given) : (starting ??= OcrPool.start(options.jobs)))
   // One page more than workers in flight, so that decoding overlaps recognition.
   const pageSlots = pLimit(options.jobs + 1)
   const fileSlots = pLimit(options.jobs)
@@ -107,18 +113,32 @@ const FLIP_MARGIN = 15
 /** Below this mean confidence a page is read again upside down (upright Vietnamese print reads at 85–96). */
 const DOUBTFUL_CONFIDENCE = 75
 
-async function recognisePage(file: AcquiredFile, index: number, pool: () => Promise<OcrPool>, options: RecogniseOptions): Promise<RecognisedPage> {
+export async function recognisePage(
+  file: AcquiredFile,
+  index: number,
+  pool: () => Promise<OcrEngine>,
+  options: Pick<RecogniseOptions, 'forceOcr' | 'preprocess' | 'timeoutPerPageMs'>,
+): Promise<RecognisedPage> {
   const started = performance.now()
   const preprocess = {...options.preprocess, forceOcr: options.forceOcr}
+  const read = async (png: Buffer): Promise<OcrResult> => {
+    try {
+      return await (await pool()).recognize(png, {timeoutMs: options.timeoutPerPageMs})
+    } catch (error) {
+      // The engine knows neither file nor page; the message must name both.
+      if (error instanceof SohoaError) throw new SohoaError(error.code, {...error.params, file: file.path, page: index + 1}, error.exitCode)
+      throw new SohoaError('ocr.failed', {file: file.path, page: index + 1, detail: (error as Error).message ?? String(error)}, ExitCode.UnreadableInput)
+    }
+  }
   let prepared = await preparePage(await file.page(index), preprocess)
-  let ocr = prepared.ocr ? placeOcr(prepared, await (await pool()).recognize(prepared.ocr.png)) : undefined
+  let ocr = prepared.ocr ? placeOcr(prepared, await read(prepared.ocr.png)) : undefined
   // When the layout could not tell up from down (one line, a few words), or OCR reads the
   // page poorly (as it reads a page the wrong way up, whatever the layout said), let OCR
   // decide between the page as turned and upside down.
   const doubtful = prepared.corrections.orientationUncertain || (ocr !== undefined && ocr.confidence < DOUBTFUL_CONFIDENCE)
   if (ocr && ocr.text.trim() !== '' && doubtful && preprocess.rotate !== false) {
     const flipped = await preparePage(await file.page(index), {...preprocess, forceRotation: ((prepared.corrections.rotation + 180) % 360) as Rotation})
-    const flippedOcr = flipped.ocr ? placeOcr(flipped, await (await pool()).recognize(flipped.ocr.png)) : undefined
+    const flippedOcr = flipped.ocr ? placeOcr(flipped, await read(flipped.ocr.png)) : undefined
     if (flippedOcr && flippedOcr.confidence >= ocr.confidence + FLIP_MARGIN) {
       prepared = {...flipped, corrections: {...flipped.corrections, orientationUncertain: false, orientationByOcr: true}}
       ocr = flippedOcr

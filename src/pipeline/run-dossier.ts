@@ -1,33 +1,30 @@
 /**
- * `sohoa run`: one dossier from page files to a verified-shape package. acquire → preprocess
- * → OCR (recognise) → split → classify → extract (analyse) → code → validate → package.
- * A dossier that fails validation is still packaged with its issues recorded, unless strict;
- * its dossier code is allocated only once everything before packaging has succeeded.
+ * `sohoa run`: one dossier from page files to a verified-shape package, through the three
+ * stages a batch also uses: recognise (acquire → preprocess → OCR, pages saved to a private
+ * work folder) → analyse (split → classify → extract: a dossier draft) → finalise (validate →
+ * code → PDFs → package). A dossier that fails validation is still packaged with its issues
+ * recorded, unless strict; its dossier code is allocated only once everything before
+ * packaging has succeeded.
  */
-import {stat} from 'node:fs/promises'
+import {mkdtemp, rm, stat} from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 
 import {isAgencyCode} from '../core/agency.js'
-import {formatIsoDay, vietnamDay} from '../core/calendar.js'
-import {assignDigitisationCodes, dossierOwner} from '../core/digitisation.js'
-import type {Dossier, SplitMode} from '../core/dossier.js'
-import {UnreadableInputError, SohoaError, UsageError} from '../core/errors.js'
-import {ExitCode} from '../core/exit-codes.js'
-import {buildHoSoRecord, deskSchedule} from '../core/hoso-record.js'
-import {type Problem, problem} from '../core/problem.js'
-import type {DigitisationRecord, RecordDocument} from '../core/record.js'
-import {RECORD_VERSION} from '../core/record.js'
-import {allowLowResolution, assignComponents, validateDossier} from '../core/validate.js'
-import {isoVietnam} from '../core/vietnam-time.js'
-import {loadHolidayCalendar, loadProvinces} from '../tools/package-data.js'
+import type {CodeAllocator} from '../core/code-allocator.js'
+import type {SplitMode} from '../core/dossier.js'
+import {UnreadableInputError, UsageError} from '../core/errors.js'
+import type {OcrEngine} from '../core/ocr-engine.js'
 import type {Reporter} from '../core/reporter.js'
-import {analyseDossier} from './analyse.js'
-import {allocateDossierCodes} from './dossier-code-allocator.js'
-import {writePackage} from './package.js'
+import {sequenceCodeAllocator} from '../tools/dossier-code-allocator.js'
+import {registerCleanup} from '../tools/shutdown.js'
+import {lazyOcrPool} from '../tools/tesseract.js'
+import {analyseDraft} from './analyse-draft.js'
+import {finaliseDossier, type FinaliseResult, type FinalisedDocument} from './finalise-dossier.js'
 import {lookupProcedure} from './procedure-catalogue.js'
+import type {RecogniseOptions} from './recognise.js'
+import {recogniseDossier} from './recognise-dossier.js'
 import {preflightRun} from './run-preflight.js'
-import {type RecognisedPage, recognise, type RecogniseOptions} from './recognise.js'
-import {assemblePdf} from './searchable-pdf.js'
 
 export interface RunOptions {
   input: string
@@ -56,30 +53,15 @@ export interface RunOptions {
   progressLabel?: string
   /** Reception time; now by default. */
   now?: Date
+  /** The OCR engine to use (left running); a pool of `jobs` workers by default. */
+  engine?: OcrEngine
+  /** Where dossier codes come from; the sequence file in `dataDir` by default. */
+  allocator?: CodeAllocator
+  timeoutPerPageMs?: number
 }
 
-export interface RunDocumentSummary {
-  kind: string
-  confidence: number
-  componentCode: string | null
-  code: string
-  file: string
-  pages: number
-  review: string[]
-}
-
-export interface RunResult {
-  dossierCode: string | null
-  package: string | null
-  procedure: {code: string; name: string}
-  valid: boolean
-  documents: RunDocumentSummary[]
-  pagesDropped: DigitisationRecord['pagesDropped']
-  issues: Problem[]
-  exitCode: number
-}
-
-const MIN_DPI = 200
+export type RunDocumentSummary = FinalisedDocument
+export type RunResult = FinaliseResult
 
 export async function runDossier(options: RunOptions): Promise<RunResult> {
   await preflightRun(options)
@@ -88,106 +70,45 @@ export async function runDossier(options: RunOptions): Promise<RunResult> {
   const {schema} = await lookupProcedure(options.procedure, options.proceduresDir)
   if (!(await stat(options.input).catch(() => undefined))) throw new UnreadableInputError('input.not-found', {file: options.input})
 
-  const pages = await recognisePages(options)
+  // The work folder is private and temporary: nothing is written beside the input or in the current directory.
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'sohoa-run-'))
+  const unregister = registerCleanup(() => rm(workDir, {recursive: true, force: true}))
+  const ownEngine = options.engine ? undefined : lazyOcrPool(options.jobs)
+  const engine = options.engine ?? ownEngine!
   try {
-    const analysed = await analyseDossier(pages, {split: options.split})
-    const documents = assignComponents(
-      analysed.documents.map((entry) => entry.document),
-      schema,
-    )
-    const dossier: Dossier = {procedure: schema.code, documents, pagesDropped: analysed.pagesDropped}
-    const report = validateDossier(dossier, schema, {provinces: loadProvinces(), minDpi: MIN_DPI})
-    const owner = dossierOwner(documents, options.ownerId)
-    const issues = options.allowLowDpi ? allowLowResolution(report.issues) : [...report.issues]
-    if (!owner.idNumber) issues.push(problem('run.owner-unknown', '', {agency: options.agency}, 'warning'))
-    // NgayHenTra, DanhSachLePhi and MaLinhVuc of hoso.json, from the procedure's direct channel.
-    const schedule = deskSchedule(schema, now, loadHolidayCalendar())
-    issues.push(...schedule.problems)
-    const valid = !issues.some((issue) => issue.severity === 'error')
-    const procedure = {code: schema.code, name: schema.name}
-    if (!valid && options.strict) {
-      return {dossierCode: null, package: null, procedure, valid, documents: [], pagesDropped: dossier.pagesDropped, issues, exitCode: ExitCode.DossierInvalid}
-    }
-
-    const [dossierCode] = (await allocateDossierCodes({agency: options.agency, day: vietnamDay(now), dataDir: options.dataDir})).codes
-    const codes = assignDigitisationCodes(documents, owner.idNumber ?? options.agency, schema.code)
-    const recordDocuments: RecordDocument[] = documents.map((document, index) => ({
-      kind: document.kind,
-      confidence: document.confidence,
-      evidence: document.evidence,
-      componentCode: document.componentCode ?? null,
-      code: codes[index]!,
-      file: `documents/${codes[index]}.pdf`,
-      textFile: `text/${codes[index]}.txt`,
-      pages: document.pages,
-      fields: document.fields,
-      ...(document.review?.length ? {review: document.review} : {}),
-    }))
-    const record: DigitisationRecord = {
-      recordVersion: RECORD_VERSION,
-      procedure,
-      dossierCode: dossierCode!,
+    options.reporter?.start(options.progressLabel ?? 'OCR')
+    const pages = await recogniseDossier({
+      input: options.input,
+      workDir,
+      engine,
+      forceOcr: options.forceOcr,
+      preprocess: options.preprocess,
+      followLinks: options.followLinks,
+      timeoutPerPageMs: options.timeoutPerPageMs,
+      reporter: options.reporter,
+    }).finally(() => options.reporter?.stop())
+    const draft = await analyseDraft(pages, {
+      input: options.input,
+      workDir,
+      split: options.split,
+      procedure: schema,
       agency: options.agency,
-      createdAt: isoVietnam(now),
-      toolVersion: options.toolVersion,
-      documents: recordDocuments,
-      pagesDropped: dossier.pagesDropped,
-      validation: {valid, issues},
-    }
-    const files = []
-    for (const [index, entry] of analysed.documents.entries()) {
-      const document = recordDocuments[index]!
-      const pdf = await assemblePdf(entry.pages, {title: `${document.code} ${document.kind}`, creator: options.toolName, date: now, pdfa: true})
-      files.push({path: document.file, bytes: pdf})
-      files.push({path: document.textFile, bytes: new TextEncoder().encode(`${document.pages.map((page) => page.text).join('\n\f\n')}\n`)})
-    }
-    const hoso = buildHoSoRecord({
-      record,
-      field: schedule.field,
-      owner: {name: owner.name, idNumber: owner.idNumber},
-      receivedAt: now,
-      ...(schedule.dueAt ? {dueAt: schedule.dueAt} : {}),
-      fees: schedule.fees,
+      ownerId: options.ownerId,
     })
-    const written = await writePackage({
+    return await finaliseDossier(draft, pages, {
+      workDir,
       outDir: options.outDir,
-      record,
-      hoso,
-      files,
-      sourceOrganization: options.agency,
-      softwareAgent: options.toolName,
-      baggingDate: formatIsoDay(vietnamDay(now)),
+      procedure: schema,
+      allocator: options.allocator ?? sequenceCodeAllocator(options.dataDir),
+      allowLowDpi: options.allowLowDpi,
+      strict: options.strict,
+      toolName: options.toolName,
+      toolVersion: options.toolVersion,
+      now,
     })
-    return {
-      dossierCode: record.dossierCode,
-      package: written.path,
-      procedure,
-      valid,
-      documents: recordDocuments.map((document) => ({
-        kind: document.kind,
-        confidence: document.confidence,
-        componentCode: document.componentCode,
-        code: document.code,
-        file: path.join(written.path, 'data', document.file),
-        pages: document.pages.length,
-        review: document.review ?? [],
-      })),
-      pagesDropped: record.pagesDropped,
-      issues,
-      exitCode: valid ? ExitCode.Ok : ExitCode.DossierInvalid,
-    }
   } finally {
-    await Promise.allSettled([...new Set(pages.map((page) => page.file))].map((file) => file.close()))
+    await ownEngine?.close()
+    await rm(workDir, {recursive: true, force: true})
+    unregister()
   }
-}
-
-/** Every page of the dossier in input order; one unreadable file fails the dossier (SPEC §8). */
-async function recognisePages(options: RunOptions): Promise<RecognisedPage[]> {
-  const files = await recognise([options.input], options, async (file) => file)
-  const failed = files.find((file) => file.status === 'failed')
-  if (failed?.status === 'failed') {
-    await Promise.allSettled(files.map(async (file) => (file.status === 'ok' ? file.file.close() : undefined)))
-    throw new SohoaError(failed.error.code, failed.error.params, failed.error.exitCode as ExitCode)
-  }
-  return files.flatMap((file) => (file.status === 'ok' ? file.pages : []))
 }

@@ -8,7 +8,8 @@ import path from 'node:path'
 import type {Document, DocumentFields, Dossier, ValidationReport} from '../core/dossier.js'
 import {UnreadableInputError, UsageError} from '../core/errors.js'
 import type {ProcedureSchema} from '../core/procedure.js'
-import {validateDossier} from '../core/validate.js'
+import {type ValidateOptions, validateDossier} from '../core/validate.js'
+import {dossierOwner} from '../core/digitisation.js'
 import {loadProvinces} from '../tools/package-data.js'
 import {lookupProcedure} from './procedure-catalogue.js'
 
@@ -17,6 +18,7 @@ export interface ValidateRecordOptions {
   procedure?: string
   /** Folder of imported procedure schemas. */
   proceduresDir?: string
+  now?: Date
 }
 
 export interface RecordValidation extends ValidationReport {
@@ -29,9 +31,10 @@ export interface RecordValidation extends ValidationReport {
 
 export async function validateRecord(target: string, options: ValidateRecordOptions): Promise<RecordValidation> {
   const file = await recordFile(target)
-  const dossier = dossierFromRecord(await readJson(file), file, options.procedure)
+  const value = await readJson(file)
+  const dossier = dossierFromRecord(value, file, options.procedure)
   const schema: ProcedureSchema = (await lookupProcedure(options.procedure ?? dossier.procedure, options.proceduresDir)).schema
-  const report = validateDossier(dossier, schema, {provinces: loadProvinces()})
+  const report = validateDossier(dossier, schema, {provinces: loadProvinces(), now: options.now ?? new Date(), ...storedPolicy(value, dossier)})
   const caseName = report.caseIndex === undefined ? undefined : schema.cases[report.caseIndex]?.name
   return {record: file, procedure: schema.code, procedureName: schema.name, ...(caseName ? {caseName} : {}), documents: dossier.documents.length, ...report}
 }
@@ -50,6 +53,19 @@ async function readJson(file: string): Promise<unknown> {
     return JSON.parse(text)
   } catch (error) {
     throw new UnreadableInputError('validate.not-a-record', {file, detail: (error as Error).message}, {cause: error})
+  }
+}
+
+/** The policy the record was made under (`validation.policy`), as validateDossier options; none for a hand-made record. */
+function storedPolicy(value: unknown, dossier: Dossier): Partial<ValidateOptions> {
+  if (!isObject(value) || !isObject(value.validation) || !isObject(value.validation.policy)) return {}
+  const policy = value.validation.policy
+  const agency = typeof value.agency === 'string' ? value.agency : ''
+  const idNumber = policy.ownerIdGiven === true ? 'given' : dossierOwner(dossier.documents).idNumber
+  return {
+    ...(typeof policy.minDpi === 'number' ? {minDpi: policy.minDpi} : {}),
+    allowLowDpi: policy.allowLowDpi === true,
+    owner: {idNumber, agency},
   }
 }
 

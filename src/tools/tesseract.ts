@@ -17,7 +17,9 @@ import path from 'node:path'
 
 import {createWorker, OEM, PSM, type Worker} from 'tesseract.js'
 
-import {InterruptedError, MissingDependencyError} from '../core/errors.js'
+import {InterruptedError, MissingDependencyError, SohoaError} from '../core/errors.js'
+import {ExitCode} from '../core/exit-codes.js'
+import type {OcrEngine, OcrRequest} from '../core/ocr-engine.js'
 import type {OcrLine, OcrResult} from '../core/page.js'
 import {registerCleanup} from './shutdown.js'
 
@@ -89,12 +91,17 @@ async function linkLanguageDir(): Promise<string> {
 
 interface Task {
   image: Buffer
+  timeoutMs: number | undefined
   resolve: (result: OcrResult) => void
   reject: (error: unknown) => void
 }
 
-/** A fixed set of workers fed from one queue; terminated on `close()` and on Ctrl-C. */
-export class OcrPool {
+/**
+ * A fixed set of workers fed from one queue; terminated on `close()` and on Ctrl-C. A worker
+ * that fails a page or overruns its time is terminated and replaced by a fresh one, so one
+ * bad page (or a crashed worker) costs that page, not the pool.
+ */
+export class OcrPool implements OcrEngine {
   private readonly idle: Worker[] = []
   private readonly queue: Task[] = []
   private readonly workers: Worker[] = []
@@ -125,11 +132,14 @@ export class OcrPool {
     return this.workers.length
   }
 
-  recognize(image: Buffer): Promise<OcrResult> {
+  /** Workers started as replacements for failed or stuck ones. */
+  replaced = 0
+
+  recognize(image: Buffer, request: OcrRequest = {}): Promise<OcrResult> {
     // The pool closes early only when the run is interrupted (Ctrl-C): say that, not a file error.
     if (this.closed) return Promise.reject(new InterruptedError())
     return new Promise((resolve, reject) => {
-      this.queue.push({image, resolve, reject})
+      this.queue.push({image, timeoutMs: request.timeoutMs, resolve, reject})
       this.dispatch()
     })
   }
@@ -147,16 +157,48 @@ export class OcrPool {
     while (this.idle.length > 0 && this.queue.length > 0) {
       const worker = this.idle.pop()!
       const task = this.queue.shift()!
-      worker
-        .recognize(task.image, {}, {text: true, blocks: true})
-        .then(
-          (result) => task.resolve(toOcrResult(result.data)),
-          (error: unknown) => task.reject(this.closed ? new InterruptedError() : error),
-        )
-        .finally(() => {
-          this.idle.push(worker)
-          this.dispatch()
-        })
+      void this.run(worker, task)
+    }
+  }
+
+  private async run(worker: Worker, task: Task): Promise<void> {
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<never>((_, reject) => {
+      if (task.timeoutMs !== undefined) {
+        timer = setTimeout(() => reject(new SohoaError('ocr.timeout', {seconds: Math.round(task.timeoutMs! / 100) / 10}, ExitCode.UnreadableInput)), task.timeoutMs)
+      }
+    })
+    try {
+      const result = await Promise.race([worker.recognize(task.image, {}, {text: true, blocks: true}), timeout])
+      task.resolve(toOcrResult(result.data))
+      this.idle.push(worker)
+    } catch (error) {
+      task.reject(this.closed ? new InterruptedError() : error)
+      await this.replace(worker)
+    } finally {
+      clearTimeout(timer)
+      this.dispatch()
+    }
+  }
+
+  /** A worker that failed may be dead or still busy with the page: it is never trusted again. */
+  private async replace(worker: Worker): Promise<void> {
+    const index = this.workers.indexOf(worker)
+    if (index >= 0) this.workers.splice(index, 1)
+    void worker.terminate().catch(() => {})
+    if (this.closed || !this.languageDir) return
+    try {
+      const fresh = await startWorker(this.languageDir)
+      if (this.closed) {
+        await fresh.terminate()
+        return
+      }
+      this.replaced += 1
+      this.workers.push(fresh)
+      this.idle.push(fresh)
+    } catch {
+      // No replacement: the pool goes on smaller; with no worker left, queued pages fail.
+      if (this.workers.length === 0) for (const queued of this.queue.splice(0)) queued.reject(new Error('no OCR worker left'))
     }
   }
 }
@@ -189,4 +231,18 @@ function toOcrResult(page: TesseractPage): OcrResult {
     }
   }
   return {text: page.text.normalize('NFC'), confidence: page.confidence, lines}
+}
+
+/** An engine whose pool starts on the first page to read, so a run whose inputs all fail starts no workers. */
+export function lazyOcrPool(size: number): OcrEngine & {close(): Promise<void>} {
+  let starting: Promise<OcrPool> | undefined
+  return {
+    size,
+    async recognize(png, request) {
+      return (await (starting ??= OcrPool.start(size))).recognize(png, request)
+    },
+    async close() {
+      if (starting) await (await starting.catch(() => undefined))?.close()
+    },
+  }
 }

@@ -1,3 +1,4 @@
+import {batchMessages} from './batch.js'
 import {commonMessages} from './common.js'
 import {dossierMessages} from './dossier.js'
 import {inputMessages} from './input.js'
@@ -20,4 +21,5 @@ export const messages: MessageTable = {
   ...standardsMessages,
   ...procedureMessages,
   ...dossierMessages,
+  ...batchMessages,
 }

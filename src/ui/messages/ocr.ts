@@ -30,4 +30,12 @@ export const ocrMessages = {
     vi: 'Đã có {file} (kết quả của {input}); không ghi đè, dùng --force để thay thế',
     en: '{file} already exists (the output of {input}); not overwritten, give --force to replace it',
   },
+  'ocr.timeout': {
+    vi: '{file} trang {page}: OCR quá {seconds} giây, bỏ qua (tăng --timeout-per-page nếu trang lớn)',
+    en: '{file} page {page}: OCR took over {seconds} s and was given up (raise --timeout-per-page for large pages)',
+  },
+  'ocr.failed': {
+    vi: '{file} trang {page}: bộ OCR gặp lỗi ({detail}); đã thay bộ OCR khác',
+    en: '{file} page {page}: the OCR worker failed ({detail}); it was replaced',
+  },
 } satisfies MessageTable

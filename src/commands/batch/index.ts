@@ -1,0 +1,101 @@
+import {Args, Flags} from '@oclif/core'
+import chalk from 'chalk'
+
+import {UsageError} from '../../core/errors.js'
+import {type BatchResult, runBatch} from '../../pipeline/batch/run-batch.js'
+import {BaseCommand} from '../../ui/base-command.js'
+import {renderBatchTable} from '../../ui/batch-table.js'
+import {createBatchReporter} from '../../ui/batch-progress.js'
+import {translate} from '../../ui/i18n.js'
+import {
+  agencyFlag,
+  dataDirFlag,
+  jobsFlag,
+  outFlag,
+  preprocessFlags,
+  preprocessOptions,
+  procedureDirFlag,
+  splitFlag,
+} from '../../ui/shared-flags.js'
+
+export default class Batch extends BaseCommand<typeof Batch> {
+  static override summary = 'Digitise many dossiers in one resumable run: one OCR pool, a journal, a report an auditor can read.'
+  static override description =
+    'Every immediate subfolder (or single multi-page file) of <root> is one dossier; or list them in a CSV manifest ' +
+    '(input,procedure[,agency,owner_id,split]). Bags go to --out as with run. The journal in <out>/.sohoa-batch lets the same ' +
+    'command, run again after a crash or kill, resume: packaged dossiers are checked and skipped, others redone from their last ' +
+    'finished stage, and no dossier code is given twice. One bad dossier fails alone. Writes <out>/batch-report.json and ' +
+    'batch-report.csv. Exit 0 all valid, 4 some invalid (all packaged), 5 some failed.'
+
+  static override examples = [
+    '<%= config.bin %> batch scans/2019 --procedure 1.001193 --agency 000.00.00.H56 --out out',
+    '<%= config.bin %> batch --manifest dossiers.csv --agency 000.00.00.H56 --out out --jobs 2 --json',
+    '<%= config.bin %> batch status out',
+  ]
+
+  static override args = {
+    root: Args.string({description: 'Folder whose subfolders (or multi-page files) are the dossiers.', required: false}),
+  }
+
+  static override flags = {
+    out: outFlag,
+    manifest: Flags.file({
+      summary: 'CSV of dossiers: input,procedure[,agency,owner_id,split]; inputs relative to <root> or to the CSV.',
+      exists: false,
+    }),
+    procedure: Flags.string({
+      char: 'p',
+      summary: 'Procedure code for dossiers the manifest does not give one (every dossier without --manifest).',
+    }),
+    agency: agencyFlag(),
+    jobs: jobsFlag,
+    split: splitFlag,
+    ...preprocessFlags,
+    'force-ocr': Flags.boolean({summary: 'OCR PDF pages even when they already have a text layer.', default: false}),
+    'allow-low-dpi': Flags.boolean({summary: 'Accept pages under 200 dpi with a warning instead of an error.', default: false}),
+    'timeout-per-page': Flags.integer({
+      summary: 'Seconds a page may take in OCR before its dossier fails.',
+      min: 1,
+      default: 300,
+      env: 'SOHOA_TIMEOUT_PER_PAGE',
+    }),
+    'data-dir': dataDirFlag,
+    dir: procedureDirFlag,
+  }
+
+  public async run(): Promise<BatchResult> {
+    const {flags} = this
+    if (!this.args.root && !flags.manifest) throw new UsageError('batch.root-required')
+    if (!flags.agency) throw new UsageError('run.agency-required')
+    const toolName = this.config.userAgent.split(' ')[0]!
+    const lang = this.lang
+    const result = await runBatch({
+      root: this.args.root,
+      manifest: flags.manifest,
+      outDir: flags.out,
+      procedure: flags.procedure,
+      agency: flags.agency,
+      split: flags.split,
+      jobs: flags.jobs,
+      forceOcr: flags['force-ocr'],
+      preprocess: preprocessOptions(flags),
+      allowLowDpi: flags['allow-low-dpi'],
+      timeoutPerPageMs: flags['timeout-per-page'] * 1000,
+      dataDir: flags['data-dir'],
+      proceduresDir: flags.dir,
+      toolName,
+      toolVersion: toolName,
+      progress: createBatchReporter(this.jsonEnabled(), this.t('batch.progress')),
+      explain: (failure) => translate(lang, failure.code, failure.params),
+    })
+    if (!this.jsonEnabled()) {
+      this.log(renderBatchTable(result.rows, lang))
+      const {totals} = result
+      const line = this.t('batch.summary', {...totals, seconds: result.seconds, rate: result.pagesPerMinute})
+      this.log(result.exitCode === 0 ? chalk.green(line) : result.exitCode === 4 ? chalk.yellow(line) : chalk.red(line))
+      this.log(chalk.dim(this.t('batch.reports', {json: result.reportJson, csv: result.reportCsv})))
+    }
+    this.setExitCode(result.exitCode)
+    return result
+  }
+}

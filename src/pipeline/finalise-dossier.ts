@@ -1,0 +1,196 @@
+/**
+ * Stage 3 of a dossier, `finalise(draft)`: validate under the run's policy, allocate the
+ * dossier code (only once everything before packaging has succeeded), produce the PDFs and
+ * texts, and write the bag. A dossier that fails validation is still packaged with its
+ * issues recorded, unless strict.
+ */
+import {mkdir, rm, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+
+import {formatIsoDay, vietnamDay} from '../core/calendar.js'
+import type {CodeAllocator} from '../core/code-allocator.js'
+import {assignDigitisationCodes, dossierOwner} from '../core/digitisation.js'
+import type {DossierDraft, PageRecord} from '../core/dossier-draft.js'
+import type {Dossier} from '../core/dossier.js'
+import {ExitCode} from '../core/exit-codes.js'
+import {buildHoSoRecord, deskSchedule} from '../core/hoso-record.js'
+import type {ProcedureSchema} from '../core/procedure.js'
+import type {Problem} from '../core/problem.js'
+import {type DigitisationRecord, RECORD_VERSION, type RecordDocument} from '../core/record.js'
+import {validateDossier, type ValidationPolicy} from '../core/validate.js'
+import {isoVietnam} from '../core/vietnam-time.js'
+import {loadHolidayCalendar, loadProvinces} from '../tools/package-data.js'
+import {assembleDraftPdf} from './draft-pdf.js'
+import {type PackageFile, writePackage} from './package.js'
+import {SourcePdfs} from './page-store.js'
+
+export const MIN_DPI = 200
+
+export interface FinaliseOptions {
+  workDir: string
+  outDir: string
+  procedure: ProcedureSchema
+  allocator: CodeAllocator
+  allowLowDpi: boolean
+  strict: boolean
+  toolName: string
+  toolVersion: string
+  /** Reception time. */
+  now: Date
+}
+
+export interface FinalisedDocument {
+  kind: string
+  confidence: number
+  componentCode: string | null
+  code: string
+  file: string
+  pages: number
+  review: string[]
+}
+
+export interface FinaliseResult {
+  dossierCode: string | null
+  package: string | null
+  procedure: {code: string; name: string}
+  valid: boolean
+  documents: FinalisedDocument[]
+  pagesDropped: DigitisationRecord['pagesDropped']
+  issues: Problem[]
+  exitCode: number
+}
+
+export async function finaliseDossier(
+  draft: DossierDraft,
+  pages: readonly PageRecord[],
+  options: FinaliseOptions,
+): Promise<FinaliseResult> {
+  const {now, procedure: schema} = options
+  const {documents} = draft
+  const dossier: Dossier = {procedure: schema.code, documents, pagesDropped: draft.pagesDropped}
+  const owner = dossierOwner(documents, draft.ownerId)
+  const policy: ValidationPolicy = {minDpi: MIN_DPI, allowLowDpi: options.allowLowDpi, ownerIdGiven: draft.ownerId !== undefined}
+  const report = validateDossier(dossier, schema, {
+    provinces: loadProvinces(),
+    now,
+    minDpi: policy.minDpi,
+    allowLowDpi: policy.allowLowDpi,
+    owner: {idNumber: owner.idNumber, agency: draft.agency},
+  })
+  // NgayHenTra, DanhSachLePhi and MaLinhVuc of hoso.json, from the procedure's direct channel.
+  const schedule = deskSchedule(schema, now, loadHolidayCalendar())
+  const {valid} = report
+  const issues = [...report.issues, ...schedule.problems]
+  const procedure = draft.procedure
+  if (!valid && options.strict) {
+    return {
+      dossierCode: null,
+      package: null,
+      procedure,
+      valid,
+      documents: [],
+      pagesDropped: dossier.pagesDropped,
+      issues,
+      exitCode: ExitCode.DossierInvalid,
+    }
+  }
+
+  const dossierCode = await options.allocator.allocate(draft.agency, vietnamDay(now))
+  const codes = assignDigitisationCodes(documents, owner.idNumber ?? draft.agency, schema.code)
+  const recordDocuments: RecordDocument[] = documents.map((document, index) => ({
+    kind: document.kind,
+    confidence: document.confidence,
+    evidence: document.evidence,
+    componentCode: document.componentCode ?? null,
+    code: codes[index]!,
+    file: `documents/${codes[index]}.pdf`,
+    textFile: `text/${codes[index]}.txt`,
+    pages: document.pages,
+    fields: document.fields,
+    ...(document.review?.length ? {review: document.review} : {}),
+  }))
+  const record: DigitisationRecord = {
+    recordVersion: RECORD_VERSION,
+    procedure,
+    dossierCode,
+    agency: draft.agency,
+    createdAt: isoVietnam(now),
+    toolVersion: options.toolVersion,
+    documents: recordDocuments,
+    pagesDropped: dossier.pagesDropped,
+    validation: {valid, issues, policy},
+  }
+  const files = await producePayload(draft, pages, recordDocuments, options)
+  const hoso = buildHoSoRecord({
+    record,
+    field: schedule.field,
+    owner: {name: owner.name, idNumber: owner.idNumber},
+    receivedAt: now,
+    ...(schedule.dueAt ? {dueAt: schedule.dueAt} : {}),
+    fees: schedule.fees,
+  })
+  const written = await writePackage({
+    outDir: options.outDir,
+    record,
+    hoso,
+    files,
+    sourceOrganization: draft.agency,
+    softwareAgent: options.toolName,
+    baggingDate: formatIsoDay(vietnamDay(now)),
+  })
+  return {
+    dossierCode,
+    package: written.path,
+    procedure,
+    valid,
+    documents: recordDocuments.map((document) => ({
+      kind: document.kind,
+      confidence: document.confidence,
+      componentCode: document.componentCode,
+      code: document.code,
+      file: path.join(written.path, 'data', document.file),
+      pages: document.pages.length,
+      review: document.review ?? [],
+    })),
+    pagesDropped: record.pagesDropped,
+    issues,
+    exitCode: valid ? ExitCode.Ok : ExitCode.DossierInvalid,
+  }
+}
+
+/**
+ * The documents' PDFs and texts, written to `<work>/payload/` and packaged from there. This
+ * is where PDFs are produced: a step that signs them (PAdES) belongs right after
+ * `assembleDraftPdf`, before the bytes are written, so that the manifest hashes the signed file.
+ */
+async function producePayload(
+  draft: DossierDraft,
+  pages: readonly PageRecord[],
+  documents: readonly RecordDocument[],
+  options: Pick<FinaliseOptions, 'workDir' | 'toolName' | 'now'>,
+): Promise<PackageFile[]> {
+  const payloadDir = path.join(options.workDir, 'payload')
+  // A resumed dossier may have left a payload from an earlier try; it is made again whole.
+  await rm(payloadDir, {recursive: true, force: true})
+  const sources = new SourcePdfs()
+  const files: PackageFile[] = []
+  for (const [index, document] of documents.entries()) {
+    const documentPages = draft.pageRefs[index]!.map((ref) => pages[ref]!)
+    const pdf = await assembleDraftPdf(
+      options.workDir,
+      documentPages,
+      {title: `${document.code} ${document.kind}`, creator: options.toolName, date: options.now, pdfa: true},
+      sources,
+    )
+    for (const [relative, bytes] of [
+      [document.file, pdf],
+      [document.textFile, new TextEncoder().encode(`${document.pages.map((page) => page.text).join('\n\f\n')}\n`)],
+    ] as const) {
+      const file = path.join(payloadDir, ...relative.split('/'))
+      await mkdir(path.dirname(file), {recursive: true})
+      await writeFile(file, bytes)
+      files.push({path: relative, source: file})
+    }
+  }
+  return files
+}
