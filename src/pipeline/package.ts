@@ -27,6 +27,7 @@ import type {DigitisationRecord} from '../core/record.js'
 import {syncDirectory, writeSynced} from '../tools/atomic-file.js'
 import {validateAgainstSchema} from '../tools/schemas.js'
 import {registerCleanup} from '../tools/shutdown.js'
+import {type DocumentSigning, signPackageDocuments} from './sign-documents.js'
 
 export interface PackageFile {
   /** Inside data/, `/`-separated: `documents/<code>.pdf`. */
@@ -46,6 +47,8 @@ export interface PackageInput {
   softwareAgent: string
   /** Bagging-Date is this day (Asia/Ho_Chi_Minh), as YYYY-MM-DD. */
   baggingDate: string
+  /** Sign every document PDF with the digitiser's key (PAdES B-B) before it goes in. */
+  signing?: DocumentSigning
 }
 
 export interface PackageResult {
@@ -55,13 +58,14 @@ export interface PackageResult {
 }
 
 export async function writePackage(input: PackageInput): Promise<PackageResult> {
-  const {record, hoso} = input
+  const {hoso} = input
+  const {record, files} = input.signing ? await signPackageDocuments(input.record, input.files, input.signing) : input
   assertValid('record', record)
   assertValid('hoso', hoso)
   const payload: PackageFile[] = [
     {path: 'hoso.json', bytes: json(hoso)},
     {path: 'sohoa.json', bytes: json(record)},
-    ...input.files.map((file) => ({path: file.path.normalize('NFC'), bytes: file.bytes})),
+    ...files.map((file) => ({path: file.path.normalize('NFC'), bytes: file.bytes})),
   ]
   for (const file of payload) {
     if (!isSafeBagPath(`data/${file.path}`)) throw new SohoaError('package.unsafe-path', {file: file.path}, ExitCode.Internal)

@@ -24,6 +24,7 @@ import type {Reporter} from '../core/reporter.js'
 import {analyseDossier} from './analyse.js'
 import {allocateDossierCodes} from './dossier-code-allocator.js'
 import {writePackage} from './package.js'
+import type {DocumentSigning} from './sign-documents.js'
 import {findProcedure, loadCatalogue} from './procedure-catalogue.js'
 import {type RecognisedPage, recognise, type RecogniseOptions} from './recognise.js'
 import {assemblePdf} from './searchable-pdf.js'
@@ -53,6 +54,8 @@ export interface RunOptions {
   progressLabel?: string
   /** Reception time; now by default. */
   now?: Date
+  /** The digitiser's key and profile: each document PDF is signed as it is packaged. */
+  signing?: DocumentSigning
 }
 
 export interface RunDocumentSummary {
@@ -143,6 +146,7 @@ export async function runDossier(options: RunOptions): Promise<RunResult> {
       sourceOrganization: options.agency,
       softwareAgent: options.toolName,
       baggingDate: formatIsoDay(vietnamDay(now)),
+      signing: options.signing,
     })
     return {
       dossierCode: record.dossierCode,

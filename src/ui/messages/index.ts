@@ -5,6 +5,7 @@ import {ocrMessages} from './ocr.js'
 import {packageMessages} from './package.js'
 import {preprocessMessages} from './preprocess.js'
 import {procedureMessages} from './procedures.js'
+import {signingMessages} from './signing.js'
 import {standardsMessages} from './standards.js'
 import type {MessageTable} from './types.js'
 
@@ -20,4 +21,5 @@ export const messages: MessageTable = {
   ...standardsMessages,
   ...procedureMessages,
   ...dossierMessages,
+  ...signingMessages,
 }
