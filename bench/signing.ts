@@ -34,13 +34,15 @@ try {
   await pdf.addImagePage({kind: 'jpeg', bytes: jpeg.data, width: jpeg.info.width, height: jpeg.info.height}, 300, undefined, jpeg.info)
   const unsigned = await pdf.save()
 
+  const tokenKey = {module: SOFTHSM_MODULE, slot: token.slot, keyLabel: token.keyLabel}
+  const digitiser = {name: 'Nguyễn Thị Hoa', agency: 'UBND xã Đông Sơn'}
   const signers: Array<[string, Signer]> = [
     ['pkcs12', await openP12Signer(pki.p12File, pki.p12Password)],
-    ['pkcs11 (SoftHSM2)', await openPkcs11Signer({module: SOFTHSM_MODULE, slot: token.slot, keyLabel: token.keyLabel}, async () => token.pin)],
+    ['pkcs11 (SoftHSM2)', await openPkcs11Signer(tokenKey, async () => token.pin)],
   ]
   console.log(`document: 1 A4 page, 300 dpi JPEG, ${(unsigned.length / 1024).toFixed(0)} KiB unsigned; ${documents} documents per key`)
   // One untimed signature each first: module loading and the font's first read are paid once per process.
-  for (const [, signer] of signers) await signDocumentPdf(unsigned, {signer, digitiser: {name: 'Nguyễn Thị Hoa', agency: 'UBND xã Đông Sơn'}, appName: 'bench'}, new Date())
+  for (const [, signer] of signers) await signDocumentPdf(unsigned, {signer, digitiser, appName: 'bench'}, new Date())
   const rows: string[] = []
   for (let round = 0; round < 2; round++) {
     // Alternating keys in two rounds, so that machine load falls on both alike.
@@ -48,11 +50,12 @@ try {
       const started = performance.now()
       let size = 0
       for (let index = 0; index < documents; index++) {
-        const signed = await signDocumentPdf(unsigned, {signer, digitiser: {name: 'Nguyễn Thị Hoa', agency: 'UBND xã Đông Sơn'}, appName: 'bench'}, new Date())
+        const signed = await signDocumentPdf(unsigned, {signer, digitiser, appName: 'bench'}, new Date())
         size = signed.bytes.length
       }
       const perDocument = (performance.now() - started) / documents
-      rows.push(`round ${round + 1}  ${name.padEnd(18)} ${perDocument.toFixed(0).padStart(6)} ms/document   +${((size - unsigned.length) / 1024).toFixed(1)} KiB`)
+      const added = ((size - unsigned.length) / 1024).toFixed(1)
+      rows.push(`round ${round + 1}  ${name.padEnd(18)} ${perDocument.toFixed(0).padStart(6)} ms/document   +${added} KiB`)
     }
   }
   for (const row of rows) console.log(row)

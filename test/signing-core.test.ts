@@ -88,7 +88,8 @@ describe('resolveKeySource', () => {
   it('takes the PKCS#11 slot and label from flags first, then the settings', () => {
     const settings = {'signer.pkcs11-module': '/m.so', 'signer.slot': '0x10', 'signer.key-label': 'stored'}
     expect(resolveKeySource({useStoredKey: true}, settings)).toEqual({kind: 'pkcs11', module: '/m.so', slot: 16, keyLabel: 'stored'})
-    expect(resolveKeySource({...none, pkcs11Module: '/f.so', keyLabel: 'flag', slot: 3}, settings)).toEqual({kind: 'pkcs11', module: '/f.so', slot: 3, keyLabel: 'flag'})
+    const fromFlags = resolveKeySource({...none, pkcs11Module: '/f.so', keyLabel: 'flag', slot: 3}, settings)
+    expect(fromFlags).toEqual({kind: 'pkcs11', module: '/f.so', slot: 3, keyLabel: 'flag'})
   })
 
   it.each([

@@ -29,7 +29,8 @@ export default class Pack extends BaseCommand<typeof Pack> {
     const toolName = this.config.userAgent.split(' ')[0]!
     const settings = await loadSettings()
     // The stamp's agency falls back on the record's agency code, known only once it is read.
-    const signingContext = {settings, prompter: terminalSecretPrompter(this.lang), env: process.env, fallbackAgency: settings.agency ?? '', appName: toolName}
+    const prompter = terminalSecretPrompter(this.lang)
+    const signingContext = {settings, prompter, env: process.env, fallbackAgency: settings.agency ?? '', appName: toolName}
     const result = await withSigning(signingRequest(this.flags), signingContext, (signing) =>
       packWorkdir({workdir: this.args.workdir, outDir: this.flags.out, toolName, signing}),
     )

@@ -23,7 +23,7 @@ export default class Run extends BaseCommand<typeof Run> {
     '<%= config.bin %> run samples/ho-so-khai-sinh --procedure 1.001193 --agency 000.00.00.H56 --out out',
     'SOHOA_AGENCY=000.00.00.H56 <%= config.bin %> run scans/hoso-17 --procedure 1.004222 --out out --json',
     '<%= config.bin %> run hoso.pdf --procedure 1.000656 --agency H56.24 --out out --owner-id 038085001234 --strict',
-    'SOHOA_SIGN_PASSWORD=… <%= config.bin %> run scans/hoso-17 --procedure 1.001193 --agency 000.00.00.H56 --out out --sign-p12 ~/keys/hoa.p12',
+    'SOHOA_SIGN_PASSWORD=… <%= config.bin %> run scans/hoso-17 -p 1.001193 --agency 000.00.00.H56 --out out --sign-p12 ~/keys/hoa.p12',
     '<%= config.bin %> run scans/hoso-17 -p 1.001193 --out out --sign-pkcs11 /usr/lib/softhsm/libsofthsm2.so --key-label so-hoa',
   ]
 
@@ -53,7 +53,8 @@ export default class Run extends BaseCommand<typeof Run> {
     const agency = flags.agency ?? settings.agency
     if (!agency) throw new UsageError('run.agency-required')
     const toolName = this.config.userAgent.split(' ')[0]!
-    const signingContext = {settings, prompter: terminalSecretPrompter(this.lang), env: process.env, fallbackAgency: agency, appName: toolName}
+    const prompter = terminalSecretPrompter(this.lang)
+    const signingContext = {settings, prompter, env: process.env, fallbackAgency: agency, appName: toolName}
     const result = await withSigning(signingRequest(flags), signingContext, (signing) => runDossier({
       input: this.args.input,
       procedure: flags.procedure,

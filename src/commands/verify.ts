@@ -12,7 +12,9 @@ export type VerifyResult = Omit<VerifyReport, 'problems'> & {problems: RenderedP
 export default class Verify extends BaseCommand<typeof Verify> {
   static override summary = 'Check a dossier package: BagIt checksums, required files, JSON schemas, path safety, PDFs, signatures.'
   static override description =
-    'Full mode (default) recomputes every SHA-256 in the manifests and finds unlisted files; --fast checks only the Payload-Oxum (total size and file count). Every PDF signature is checked (byte range, CMS digest, signature, certificate valid at signing time; the chain with --trust); unsigned PDFs are reported, and fail only with --require-signed. Exit 6 lists what failed.'
+    'Full mode (default) recomputes every SHA-256 in the manifests and finds unlisted files; --fast checks only the Payload-Oxum ' +
+    '(total size and file count). Every PDF signature is checked (byte range, CMS digest, signature, certificate valid at signing ' +
+    'time; the chain with --trust); unsigned PDFs are reported, and fail only with --require-signed. Exit 6 lists what failed.'
 
   static override examples = [
     '<%= config.bin %> verify out/000.00.00.H56-240315-0001',
@@ -26,7 +28,10 @@ export default class Verify extends BaseCommand<typeof Verify> {
 
   static override flags = {
     fast: Flags.boolean({summary: 'Check only the Payload-Oxum, not every checksum.', default: false}),
-    'require-signed': Flags.boolean({summary: 'Fail when a document PDF carries no signature (default: report it as unsigned).', default: false}),
+    'require-signed': Flags.boolean({
+      summary: 'Fail when a document PDF carries no signature (default: report it as unsigned).',
+      default: false,
+    }),
     trust: Flags.file({summary: 'PEM file of trusted CA certificates: every signer must chain to one of them.', exists: true}),
   }
 

@@ -15,7 +15,7 @@ export interface ConfigKey {
 export const CONFIG_KEYS = {
   agency: {env: 'SOHOA_AGENCY', summary: 'Agency code of the receiving unit (default for --agency).', kind: 'text'},
   'signer.name': {env: 'SOHOA_SIGNER_NAME', summary: "The digitiser's full name, shown on the signature stamp.", kind: 'text'},
-  'signer.agency': {env: 'SOHOA_SIGNER_AGENCY', summary: "The digitiser's agency as the stamp names it, e.g. UBND xã Đông Sơn.", kind: 'text'},
+  'signer.agency': {env: 'SOHOA_SIGNER_AGENCY', summary: "The digitiser's agency as the stamp names it.", kind: 'text'},
   'signer.p12': {env: 'SOHOA_SIGN_P12', summary: 'PKCS#12 file holding the signing key and certificate.', kind: 'file'},
   'signer.pkcs11-module': {env: 'SOHOA_SIGN_PKCS11', summary: "The token's PKCS#11 module (.so).", kind: 'file'},
   'signer.slot': {env: 'SOHOA_SIGN_SLOT', summary: 'PKCS#11 slot ID of the token.', kind: 'integer'},
@@ -38,7 +38,9 @@ export function assertConfigKey(name: string): ConfigKeyName {
 export function checkConfigValue(name: ConfigKeyName, value: string): string {
   const trimmed = value.trim()
   if (trimmed === '') throw new UsageError('config.empty-value', {key: name})
-  if (CONFIG_KEYS[name].kind === 'integer' && parseConfigInteger(trimmed) === undefined) throw new UsageError('config.not-integer', {key: name, value})
+  if (CONFIG_KEYS[name].kind === 'integer' && parseConfigInteger(trimmed) === undefined) {
+    throw new UsageError('config.not-integer', {key: name, value})
+  }
   return trimmed
 }
 

@@ -34,5 +34,7 @@ function endsRevision(bytes: Uint8Array, end: number): boolean {
 }
 
 function isHexDigit(byte: number): boolean {
-  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66) || byte === 0x20 || byte === 0x0a || byte === 0x0d
+  const digit = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66)
+  // White space inside a hex string is allowed and ignored (ISO 32000-1 7.3.4.3).
+  return digit || byte === 0x20 || byte === 0x0a || byte === 0x0d
 }

@@ -9,7 +9,12 @@ import {isoVietnam} from './vietnam-time.js'
 export function stampLines(facts: StampFacts): string[] {
   const iso = isoVietnam(facts.scannedAt)
   const [day, time] = [iso.slice(0, 10).split('-').reverse().join('/'), iso.slice(11, 19)]
-  return ['BẢN SỐ HÓA ĐÃ KÝ SỐ', `Người số hóa: ${facts.name}`, `Cơ quan: ${facts.agency}`, `Thời gian số hóa: ${day} ${time} (GMT+7)`]
+  return [
+    'BẢN SỐ HÓA ĐÃ KÝ SỐ',
+    `Người số hóa: ${facts.name}`,
+    `Cơ quan: ${facts.agency}`,
+    `Thời gian số hóa: ${day} ${time} (GMT+7)`,
+  ]
 }
 
 /** Where ink is on a page: a coarse grid, row-major from the top-left, 1 = ink. */

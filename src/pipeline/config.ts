@@ -52,7 +52,10 @@ export async function getConfig(key: string, env: NodeJS.ProcessEnv = process.en
 export async function listConfig(env: NodeJS.ProcessEnv = process.env): Promise<ConfigListing> {
   const file = configFile(env)
   const stored = await readUserConfig(file)
-  const settings = (Object.keys(CONFIG_KEYS) as ConfigKeyName[]).map((key) => ({...resolveSetting(key, stored, env), summary: CONFIG_KEYS[key].summary}))
+  const settings = (Object.keys(CONFIG_KEYS) as ConfigKeyName[]).map((key) => ({
+    ...resolveSetting(key, stored, env),
+    summary: CONFIG_KEYS[key].summary,
+  }))
   return {file, settings}
 }
 

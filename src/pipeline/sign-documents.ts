@@ -25,9 +25,15 @@ export interface SignedDocumentPdf {
 }
 
 /** One document's PDF signed; `scannedAt` is what the stamp shows as the scanning time. */
-export async function signDocumentPdf(pdf: Uint8Array, signing: DocumentSigning, scannedAt: Date, fallbackAgency = ''): Promise<SignedDocumentPdf> {
+export async function signDocumentPdf(
+  pdf: Uint8Array,
+  signing: DocumentSigning,
+  scannedAt: Date,
+  fallbackAgency = '',
+): Promise<SignedDocumentPdf> {
   const signedAt = (signing.clock ?? (() => new Date()))()
-  const signed = await signPdfDocument({pdf, signer: signing.signer, stamp: {name: signing.digitiser.name, agency: signing.digitiser.agency || fallbackAgency, scannedAt}, signingTime: signedAt, appName: signing.appName})
+  const stamp = {name: signing.digitiser.name, agency: signing.digitiser.agency || fallbackAgency, scannedAt}
+  const signed = await signPdfDocument({pdf, signer: signing.signer, stamp, signingTime: signedAt, appName: signing.appName})
   const certificate = new X509Certificate(signing.signer.certificates[0]!)
   return {
     bytes: signed.bytes,

@@ -41,7 +41,9 @@ function pkcs11Source(module: string, request: SigningRequest, settings: ConfigV
   const keyLabel = request.keyLabel ?? settings['signer.key-label']
   if (!keyLabel) throw new UsageError('sign.key-label-required')
   const storedSlot = settings['signer.slot'] === undefined ? undefined : parseConfigInteger(settings['signer.slot'])
-  if (settings['signer.slot'] !== undefined && storedSlot === undefined) throw new UsageError('config.not-integer', {key: 'signer.slot', value: settings['signer.slot']})
+  if (settings['signer.slot'] !== undefined && storedSlot === undefined) {
+    throw new UsageError('config.not-integer', {key: 'signer.slot', value: settings['signer.slot']})
+  }
   const slot = request.slot ?? storedSlot
   return {kind: 'pkcs11', module, keyLabel, ...(slot === undefined ? {} : {slot})}
 }
@@ -56,7 +58,11 @@ export interface SigningContext {
 }
 
 /** Opens the key and runs `work` with it, closing the key (logging out of the token) afterwards. */
-export async function withSigning<T>(request: SigningRequest, context: SigningContext, work: (signing: DocumentSigning | undefined) => Promise<T>): Promise<T> {
+export async function withSigning<T>(
+  request: SigningRequest,
+  context: SigningContext,
+  work: (signing: DocumentSigning | undefined) => Promise<T>,
+): Promise<T> {
   const source = resolveKeySource(request, context.settings)
   if (!source) return work(undefined)
   const signer = await openSigner(source, context)

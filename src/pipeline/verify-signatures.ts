@@ -102,11 +102,15 @@ export async function verifySignatures(bag: string, pdfFiles: string[], options:
       summary.trusted = check.trusted
       summary.valid = check.failures.length === 0
       for (const failure of check.failures) {
-        problems.push(problem(`signature.${failure}`, at, {signer: check.signer ?? '-', notBefore: check.notBefore ?? '-', notAfter: check.notAfter ?? '-', detail: check.detail ?? ''}))
+        const validity = {notBefore: check.notBefore ?? '-', notAfter: check.notAfter ?? '-'}
+        const params = {signer: check.signer ?? '-', ...validity, detail: check.detail ?? ''}
+        problems.push(problem(`signature.${failure}`, at, params))
       }
     }
     // Bytes after the last signed revision were added by someone after signing.
-    if (entries.length > 0 && lastEnd !== bytes.length) problems.push(problem('signature.changed-after-signing', file, {signed: lastEnd, size: bytes.length}))
+    if (entries.length > 0 && lastEnd !== bytes.length) {
+      problems.push(problem('signature.changed-after-signing', file, {signed: lastEnd, size: bytes.length}))
+    }
     documents.push({file, signed: entries.length > 0, signatures})
   }
   return {documents, problems}

@@ -55,7 +55,8 @@ export async function buildCadesSignature(content: Uint8Array, signer: Signer): 
     sid: new IssuerAndSerialNumber({issuer: signerCert.issuer, serialNumber: signerCert.serialNumber}),
     digestAlgorithm: algorithm(OID.sha256),
     signedAttrs,
-    signatureAlgorithm: signer.algorithm === 'rsa-sha256' ? algorithm(OID.rsaEncryption) : new AlgorithmIdentifier({algorithmId: OID.ecdsaWithSha256}),
+    signatureAlgorithm:
+      signer.algorithm === 'rsa-sha256' ? algorithm(OID.rsaEncryption) : new AlgorithmIdentifier({algorithmId: OID.ecdsaWithSha256}),
     signature: new asn1js.OctetString({valueHex: signature}),
   })
   const signedData = new SignedData({
@@ -94,7 +95,9 @@ export function parseCadesSignature(der: Uint8Array): ParsedCades {
   const certificates = (signed.certificates ?? []).filter((cert): cert is Certificate => cert instanceof Certificate)
   const sid = signerInfo.sid
   const signerCert =
-    sid instanceof IssuerAndSerialNumber ? certificates.find((cert) => cert.issuer.isEqual(sid.issuer) && cert.serialNumber.isEqual(sid.serialNumber)) : undefined
+    sid instanceof IssuerAndSerialNumber
+      ? certificates.find((cert) => cert.issuer.isEqual(sid.issuer) && cert.serialNumber.isEqual(sid.serialNumber))
+      : undefined
   const attribute = (type: string) => signerInfo.signedAttrs?.attributes.find((item) => item.type === type)
   const digest = attribute(OID.messageDigest)?.values[0]
   const certV2 = attribute(OID.signingCertificateV2)?.values[0]

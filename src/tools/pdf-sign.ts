@@ -134,7 +134,13 @@ class CadesSigner extends SignPdfSigner {
   }
 }
 
-function stampAppearance(doc: PDFDocument, font: PDFFont, lines: string[], size: {width: number; height: number}, scale: number): PDFStream {
+function stampAppearance(
+  doc: PDFDocument,
+  font: PDFFont,
+  lines: string[],
+  size: {width: number; height: number},
+  scale: number,
+): PDFStream {
   const ink = rgb(0.05, 0.15, 0.45)
   const operators = [
     pushGraphicsState(),
@@ -195,7 +201,10 @@ function snapshot(doc: PDFDocument): Snapshot {
 function incrementalUpdate(doc: PDFDocument, before: Snapshot, original: Buffer): Buffer {
   const changed: Array<[PDFRef, PDFObject]> = doc.context
     .enumerateIndirectObjects()
-    .filter(([ref, object]) => ref.objectNumber > before.largest || (!(object instanceof PDFStream) && before.objects.get(ref.tag) !== object.toString()))
+    .filter(
+      ([ref, object]) =>
+        ref.objectNumber > before.largest || (!(object instanceof PDFStream) && before.objects.get(ref.tag) !== object.toString()),
+    )
     .sort(([a], [b]) => a.objectNumber - b.objectNumber)
   const chunks: Buffer[] = [Buffer.from(original.at(-1) === 0x0a ? '' : '\n', 'latin1')]
   let offset = original.length + chunks[0]!.length
@@ -203,7 +212,8 @@ function incrementalUpdate(doc: PDFDocument, before: Snapshot, original: Buffer)
   for (const [ref, object] of changed) {
     const body = new Uint8Array(object.sizeInBytes())
     object.copyBytesInto(body, 0)
-    const chunk = Buffer.concat([Buffer.from(`${ref.objectNumber} ${ref.generationNumber} obj\n`, 'latin1'), body, Buffer.from('\nendobj\n', 'latin1')])
+    const header = Buffer.from(`${ref.objectNumber} ${ref.generationNumber} obj\n`, 'latin1')
+    const chunk = Buffer.concat([header, body, Buffer.from('\nendobj\n', 'latin1')])
     offsets.push([ref, offset])
     chunks.push(chunk)
     offset += chunk.length
@@ -215,7 +225,13 @@ function incrementalUpdate(doc: PDFDocument, before: Snapshot, original: Buffer)
     for (const [ref, at] of run) xref += `${String(at).padStart(10, '0')} ${String(ref.generationNumber).padStart(5, '0')} n\r\n`
   }
   const {Root, Info, ID} = doc.context.trailerInfo
-  const trailer = doc.context.obj({Size: doc.context.largestObjectNumber + 1, Prev: previousXref(original), Root, ...(Info ? {Info} : {}), ...(ID ? {ID} : {})})
+  const trailer = doc.context.obj({
+    Size: doc.context.largestObjectNumber + 1,
+    Prev: previousXref(original),
+    Root,
+    ...(Info ? {Info} : {}),
+    ...(ID ? {ID} : {}),
+  })
   chunks.push(Buffer.from(`${xref}trailer\n${trailer.toString()}\nstartxref\n${xrefAt}\n%%EOF\n`, 'latin1'))
   return Buffer.concat(chunks)
 }

@@ -35,7 +35,9 @@ export async function readPdfSignatures(bytes: Uint8Array): Promise<PdfSignature
       subFilter: value.lookupMaybe(PDFName.of('SubFilter'), PDFName)?.decodeText() ?? '',
       byteRange: range ? range.asArray().map((item) => (item instanceof PDFNumber ? item.asNumber() : Number.NaN)) : [],
       contents: contents ? contents.asBytes() : new Uint8Array(0),
-      signingTime: time ? safeDate(() => (time instanceof PDFString ? time.decodeDate() : PDFString.of(time.decodeText()).decodeDate())) : undefined,
+      signingTime: time
+        ? safeDate(() => (time instanceof PDFString ? time.decodeDate() : PDFString.of(time.decodeText()).decodeDate()))
+        : undefined,
     })
   }
   const visitRef = (item: unknown, parentName: string): void => {

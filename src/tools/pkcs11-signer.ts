@@ -83,7 +83,8 @@ export async function openPkcs11Signer(ref: Pkcs11KeyRef, pin: () => Promise<str
           const signature = new Uint8Array(pkcs11.C_Sign(open, Buffer.from(data), Buffer.alloc(1024)))
           return ec ? ecdsaDer(signature) : signature
         } catch (error) {
-          throw new SohoaError('sign.pkcs11-sign-failed', {label: ref.keyLabel, detail: (error as Error).message}, ExitCode.MissingDependency)
+          const params = {label: ref.keyLabel, detail: (error as Error).message}
+          throw new SohoaError('sign.pkcs11-sign-failed', params, ExitCode.MissingDependency)
         }
       },
       close: async () => finish(),

@@ -55,7 +55,9 @@ export function checkCadesSignature(cms: Uint8Array, signed: Uint8Array, at: Dat
   }
   if (!signatureOk) failures.push('signature-invalid')
   if (!parsed.signingCertificateHash) failures.push('signing-certificate-missing')
-  else if (!createHash('sha256').update(parsed.signerCertificate).digest().equals(parsed.signingCertificateHash)) failures.push('signing-certificate-mismatch')
+  else if (!createHash('sha256').update(parsed.signerCertificate).digest().equals(parsed.signingCertificateHash)) {
+    failures.push('signing-certificate-mismatch')
+  }
   if (!validAt(cert, at)) failures.push('certificate-not-valid-at-time')
   let trusted: boolean | undefined
   if (anchors) {
@@ -91,7 +93,10 @@ function chainsTo(cert: X509Certificate, pool: X509Certificate[], anchors: X509C
     if (anchors.some((anchor) => anchor.fingerprint256 === current.fingerprint256)) return true
     const anchor = anchors.find((candidate) => issuedBy(current, candidate) && validAt(candidate, at))
     if (anchor) return true
-    const next = pool.find((candidate) => candidate.fingerprint256 !== current.fingerprint256 && candidate.ca && issuedBy(current, candidate) && validAt(candidate, at))
+    const next = pool.find(
+      (candidate) =>
+        candidate.fingerprint256 !== current.fingerprint256 && candidate.ca && issuedBy(current, candidate) && validAt(candidate, at),
+    )
     if (!next) return false
     current = next
   }

@@ -30,7 +30,9 @@ export async function readUserConfig(file = configFile()): Promise<ConfigValues>
   } catch (error) {
     throw new UnreadableInputError('config.unreadable', {file, detail: (error as Error).message})
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UnreadableInputError('config.unreadable', {file, detail: 'not an object'})
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new UnreadableInputError('config.unreadable', {file, detail: 'not an object'})
+  }
   const values: ConfigValues = {}
   // Keys a newer or older sohoa wrote are left alone, not dropped: they are kept on rewrite.
   for (const [key, value] of Object.entries(parsed)) if (isConfigKey(key) && typeof value === 'string') values[key] = value

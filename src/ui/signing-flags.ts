@@ -33,8 +33,14 @@ export const signingFlags = {
     },
   })(),
   'key-label': Flags.string({summary: 'Label of the signing key (and its certificate) on the token.', helpGroup: 'SIGNING'}),
-  'signer-name': Flags.string({summary: "The digitiser's name for the stamp (default: signer.name, else the certificate's name).", helpGroup: 'SIGNING'}),
-  'signer-agency': Flags.string({summary: "The digitiser's agency for the stamp (default: signer.agency, else the agency code).", helpGroup: 'SIGNING'}),
+  'signer-name': Flags.string({
+    summary: "The digitiser's name for the stamp (default: signer.name, else the certificate's name).",
+    helpGroup: 'SIGNING',
+  }),
+  'signer-agency': Flags.string({
+    summary: "The digitiser's agency for the stamp (default: signer.agency, else the agency code).",
+    helpGroup: 'SIGNING',
+  }),
 }
 
 export function signingRequest(flags: {

@@ -38,8 +38,9 @@ interface Issued {
 export async function makeTestPki(dir: string, options: {signerName?: string; notBefore?: Date; notAfter?: Date} = {}): Promise<TestPki> {
   await mkdir(dir, {recursive: true})
   const now = Date.now()
-  const ca = issue({subject: 'Test CA sohoa', serial: '01', ca: true, notBefore: new Date(now - 2 * DAY), notAfter: new Date(now + 3650 * DAY)})
-  const other = issue({subject: 'Other CA', serial: '01', ca: true, notBefore: new Date(now - 2 * DAY), notAfter: new Date(now + 3650 * DAY)})
+  const caValidity = {notBefore: new Date(now - 2 * DAY), notAfter: new Date(now + 3650 * DAY)}
+  const ca = issue({subject: 'Test CA sohoa', serial: '01', ca: true, ...caValidity})
+  const other = issue({subject: 'Other CA', serial: '01', ca: true, ...caValidity})
   const signer = issue({
     subject: options.signerName ?? 'Nguyen Van So Hoa',
     serial: '0a1b2c',
@@ -78,8 +79,15 @@ function issue(spec: {subject: string; serial: string; ca: boolean; notBefore: D
   cert.setIssuer(spec.issuer ? spec.issuer.cert.subject.attributes : name)
   cert.setExtensions(
     spec.ca
-      ? [{name: 'basicConstraints', cA: true, critical: true}, {name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true}, {name: 'subjectKeyIdentifier'}]
-      : [{name: 'basicConstraints', cA: false, critical: true}, {name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true}],
+      ? [
+          {name: 'basicConstraints', cA: true, critical: true},
+          {name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true},
+          {name: 'subjectKeyIdentifier'},
+        ]
+      : [
+          {name: 'basicConstraints', cA: false, critical: true},
+          {name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true},
+        ],
   )
   cert.sign(spec.issuer?.key ?? key, forge.md.sha256.create())
   return {cert, key, pkcs8: pair.privateKey.export({type: 'pkcs8', format: 'pem'}) as string}
@@ -111,7 +119,8 @@ export async function makeSoftHsmToken(dir: string, pki: TestPki): Promise<TestT
   await writeFile(certDer, new X509Certificate(pki.signerPem).raw)
   await run(
     'pkcs11-tool',
-    ['--module', SOFTHSM_MODULE, '--slot', String(slot), '--login', '--pin', pin, '--write-object', certDer, '--type', 'cert', '--label', keyLabel, '--id', '01'],
+    ['--module', SOFTHSM_MODULE, '--slot', String(slot), '--login', '--pin', pin]
+      .concat(['--write-object', certDer, '--type', 'cert', '--label', keyLabel, '--id', '01']),
     {env},
   )
   return {env: {SOFTHSM2_CONF: conf}, slot, pin, keyLabel}

@@ -9,7 +9,8 @@ export default class ConfigList extends BaseCommand<typeof ConfigList> {
     const result = await listConfig()
     this.log(this.t('config.file', {file: result.file}))
     for (const setting of result.settings) {
-      const source = setting.source === 'env' ? this.t('config.from-env', {env: setting.env}) : setting.source === 'file' ? this.t('config.from-file') : ''
+      const fromEnv = setting.source === 'env' ? this.t('config.from-env', {env: setting.env}) : undefined
+      const source = fromEnv ?? (setting.source === 'file' ? this.t('config.from-file') : '')
       this.log(`${setting.key} = ${setting.value ?? '-'}${source ? `  (${source})` : ''}`)
     }
     return result
