@@ -65,11 +65,12 @@ export async function verifySignatures(bag: string, pdfFiles: string[], options:
     const bytes = new Uint8Array(await readFile(path.join(bag, ...file.split('/'))))
     let entries
     try {
+      if (new TextDecoder('latin1').decode(bytes.subarray(0, 5)) !== '%PDF-') throw new Error('no %PDF header')
       entries = await readPdfSignatures(bytes)
-    } catch (error) {
-      // A PDF too broken to read is reported by the PDF checks already.
+    } catch {
+      // A PDF too broken to read is reported by verify's PDF checks already; here it only counts as unsigned.
       documents.push({file, signed: false, signatures: []})
-      problems.push(problem('signature.unreadable', file, {detail: (error as Error).message.split('\n')[0]!}))
+      if (options.requireSigned) problems.push(problem('signature.missing', file))
       continue
     }
     if (entries.length === 0 && options.requireSigned) problems.push(problem('signature.missing', file))

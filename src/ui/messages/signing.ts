@@ -93,10 +93,6 @@ export const signingMessages = {
     en: '{file}: valid signature by {signer} at {time}, trusted certificate',
   },
   'verify.signature-bad': {vi: '{file}: chữ ký của {signer} KHÔNG hợp lệ', en: '{file}: the signature by {signer} is NOT valid'},
-  'signature.unreadable': {
-    vi: 'Không đọc được chữ ký trong PDF: {detail}',
-    en: 'Cannot read the signatures of the PDF: {detail}',
-  },
   'signature.missing': {vi: 'PDF chưa được ký số (yêu cầu --require-signed)', en: 'The PDF is not signed (--require-signed)'},
   'signature.subfilter': {vi: 'Kiểu chữ ký {subFilter} không được hỗ trợ', en: 'Unsupported signature kind {subFilter}'},
   'signature.byte-range': {
