@@ -3,9 +3,13 @@ import chalk from 'chalk'
 
 import {maskIdsInText} from '../core/citizen-id.js'
 import {UsageError} from '../core/errors.js'
+import {loadSettings} from '../pipeline/config.js'
 import {runDossier, type RunResult} from '../pipeline/run-dossier.js'
+import {withSigning} from '../pipeline/signing-session.js'
 import {BaseCommand} from '../ui/base-command.js'
 import {problemLine, type RenderedProblem, renderProblems} from '../ui/problems.js'
+import {signingFlags, signingRequest} from '../ui/signing-flags.js'
+import {terminalSecretPrompter} from '../ui/secret-prompter.js'
 import {
   agencyFlag,
   dataDirFlag,
@@ -29,6 +33,8 @@ export default class Run extends BaseCommand<typeof Run> {
     '<%= config.bin %> run samples/ho-so-khai-sinh --procedure 1.001193 --agency 000.00.00.H56 --out out',
     'SOHOA_AGENCY=000.00.00.H56 <%= config.bin %> run scans/hoso-17 --procedure 1.004222 --out out --json',
     '<%= config.bin %> run hoso.pdf --procedure 1.000656 --agency H56.24 --out out --owner-id 038085001234 --strict',
+    'SOHOA_SIGN_PASSWORD=… <%= config.bin %> run scans/hoso-17 -p 1.001193 --agency 000.00.00.H56 --out out --sign-p12 ~/keys/hoa.p12',
+    '<%= config.bin %> run scans/hoso-17 -p 1.001193 --out out --sign-pkcs11 /usr/lib/softhsm/libsofthsm2.so --key-label so-hoa',
   ]
 
   static override args = {
@@ -49,16 +55,21 @@ export default class Run extends BaseCommand<typeof Run> {
     'allow-low-dpi': Flags.boolean({summary: 'Accept pages under 200 dpi with a warning instead of an error.', default: false}),
     'data-dir': dataDirFlag,
     dir: procedureDirFlag,
+    ...signingFlags,
   }
 
   public async run(): Promise<RunCommandResult> {
     const {flags} = this
-    if (!flags.agency) throw new UsageError('run.agency-required')
+    const settings = await loadSettings()
+    const agency = flags.agency ?? settings.agency
+    if (!agency) throw new UsageError('run.agency-required')
     const toolName = this.config.userAgent.split(' ')[0]!
-    const result = await runDossier({
+    const prompter = terminalSecretPrompter(this.lang)
+    const signingContext = {settings, prompter, env: process.env, fallbackAgency: agency, appName: toolName}
+    const result = await withSigning(signingRequest(flags), signingContext, (signing) => runDossier({
       input: this.args.input,
       procedure: flags.procedure,
-      agency: flags.agency,
+      agency,
       outDir: flags.out,
       jobs: flags.jobs,
       split: flags.split,
@@ -74,7 +85,8 @@ export default class Run extends BaseCommand<typeof Run> {
       toolVersion: toolName,
       reporter: this.reporter,
       progressLabel: this.t('run.progress'),
-    })
+      signing,
+    }))
     const rendered: RunCommandResult = {...result, issues: renderProblems(result.issues, this.lang)}
     if (!this.jsonEnabled()) this.render(rendered)
     this.setExitCode(result.exitCode)

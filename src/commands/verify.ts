@@ -5,17 +5,21 @@ import {ExitCode} from '../core/exit-codes.js'
 import {verifyBag, type VerifyReport} from '../pipeline/verify.js'
 import {BaseCommand} from '../ui/base-command.js'
 import {problemLine, type RenderedProblem, renderProblems} from '../ui/problems.js'
+import {signatureLine} from '../ui/signature-lines.js'
 
 export type VerifyResult = Omit<VerifyReport, 'problems'> & {problems: RenderedProblem[]}
 
 export default class Verify extends BaseCommand<typeof Verify> {
-  static override summary = 'Check a dossier package: BagIt checksums, required files, JSON schemas, path safety, PDFs.'
+  static override summary = 'Check a dossier package: BagIt checksums, required files, JSON schemas, path safety, PDFs, signatures.'
   static override description =
-    'Full mode (default) recomputes every SHA-256 in the manifests and finds unlisted files; --fast checks only the Payload-Oxum (total size and file count). Exit 6 lists what failed.'
+    'Full mode (default) recomputes every SHA-256 in the manifests and finds unlisted files; --fast checks only the Payload-Oxum ' +
+    '(total size and file count). Every PDF signature is checked (byte range, CMS digest, signature, certificate valid at signing ' +
+    'time; the chain with --trust); unsigned PDFs are reported, and fail only with --require-signed. Exit 6 lists what failed.'
 
   static override examples = [
     '<%= config.bin %> verify out/000.00.00.H56-240315-0001',
     '<%= config.bin %> verify out/000.00.00.H56-240315-0001 --fast --json',
+    '<%= config.bin %> verify out/000.00.00.H56-240315-0001 --require-signed --trust ca-chain.pem',
   ]
 
   static override args = {
@@ -24,12 +28,19 @@ export default class Verify extends BaseCommand<typeof Verify> {
 
   static override flags = {
     fast: Flags.boolean({summary: 'Check only the Payload-Oxum, not every checksum.', default: false}),
+    'require-signed': Flags.boolean({
+      summary: 'Fail when a document PDF carries no signature (default: report it as unsigned).',
+      default: false,
+    }),
+    trust: Flags.file({summary: 'PEM file of trusted CA certificates: every signer must chain to one of them.', exists: true}),
   }
 
   public async run(): Promise<VerifyResult> {
-    const report = await verifyBag(this.args.bag, this.flags.fast ? 'fast' : 'full')
+    const signatureOptions = {requireSigned: this.flags['require-signed'], trust: this.flags.trust}
+    const report = await verifyBag(this.args.bag, this.flags.fast ? 'fast' : 'full', signatureOptions)
     const result = {...report, problems: renderProblems(report.problems, this.lang)}
     if (!this.jsonEnabled()) {
+      for (const document of result.signatures) this.log(signatureLine(document, this.lang))
       if (result.valid) this.log(chalk.green(this.t('verify.ok', {bag: result.bag, mode: result.mode, files: result.files})))
       else {
         this.log(chalk.red(this.t('verify.failed', {bag: result.bag, count: result.problems.length})))

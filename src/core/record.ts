@@ -28,6 +28,23 @@ export interface RecordDocument {
   fields: DocumentFields
   /** Why a person should look at it; absent when nothing needs a second look. */
   review?: ReviewReason[]
+  /** Present when the PDF carries the digitiser's signature (PAdES B-B). */
+  signature?: DocumentSignature
+}
+
+/** Who digitised and signed a document's PDF, and when (Thông tư 01/2023/TT-VPCP Điều 8). */
+export interface DocumentSignature {
+  digitisedBy: string
+  agency: string
+  /** ISO 8601 with the Asia/Ho_Chi_Minh offset, as the stamp shows it. */
+  scannedAt: string
+  signedAt: string
+  /** The signing certificate's subject. */
+  signer: string
+  certificateSerial: string
+  keySource: 'pkcs12' | 'pkcs11'
+  /** The stamp found no blank margin at the top left and lies over page content. */
+  stampCoversContent: boolean
 }
 
 export interface DigitisationRecord {

@@ -23,6 +23,7 @@ import {loadHolidayCalendar, loadProvinces} from '../tools/package-data.js'
 import {assembleDraftPdf} from './draft-pdf.js'
 import {type PackageFile, writePackage} from './package.js'
 import {SourcePdfs} from './page-store.js'
+import type {DocumentSigning} from './sign-documents.js'
 
 export const MIN_DPI = 200
 
@@ -37,6 +38,8 @@ export interface FinaliseOptions {
   toolVersion: string
   /** Reception time. */
   now: Date
+  /** The digitiser's key: each document PDF is signed (PAdES) as it goes into the bag. */
+  signing?: DocumentSigning
 }
 
 export interface FinalisedDocument {
@@ -137,6 +140,7 @@ export async function finaliseDossier(
     sourceOrganization: draft.agency,
     softwareAgent: options.toolName,
     baggingDate: formatIsoDay(vietnamDay(now)),
+    signing: options.signing,
   })
   return {
     dossierCode,
@@ -160,8 +164,7 @@ export async function finaliseDossier(
 
 /**
  * The documents' PDFs and texts, written to `<work>/payload/` and packaged from there. This
- * is where PDFs are produced: a step that signs them (PAdES) belongs right after
- * `assembleDraftPdf`, before the bytes are written, so that the manifest hashes the signed file.
+ * is where PDFs are produced; writePackage signs them (PAdES) when asked, before it hashes them.
  */
 async function producePayload(
   draft: DossierDraft,

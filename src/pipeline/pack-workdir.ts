@@ -13,12 +13,15 @@ import {buildHoSoRecord, type HoSoRecord} from '../core/hoso-record.js'
 import type {DigitisationRecord} from '../core/record.js'
 import {validateAgainstSchema} from '../tools/schemas.js'
 import {type PackageResult, writePackage} from './package.js'
+import type {DocumentSigning} from './sign-documents.js'
 
 export interface PackOptions {
   workdir: string
   outDir: string
   toolName: string
   now?: Date
+  /** Sign every document PDF (PAdES B-B) as it goes into the bag. */
+  signing?: DocumentSigning
 }
 
 export interface PackResult extends PackageResult {
@@ -62,6 +65,7 @@ export async function packWorkdir(options: PackOptions): Promise<PackResult> {
     sourceOrganization: typed.agency,
     softwareAgent: options.toolName,
     baggingDate: formatIsoDay(vietnamDay(now)),
+    signing: options.signing,
   })
   return {...written, dossierCode: typed.dossierCode}
 }

@@ -27,6 +27,7 @@ import type {DigitisationRecord} from '../core/record.js'
 import {syncDirectory, writeSynced} from '../tools/atomic-file.js'
 import {validateAgainstSchema} from '../tools/schemas.js'
 import {registerCleanup} from '../tools/shutdown.js'
+import {type DocumentSigning, signPackageDocuments} from './sign-documents.js'
 
 /** A payload file, given as bytes or as a file already on disk (copied, so that big PDFs need not be held in memory). */
 export type PackageFile =
@@ -49,6 +50,8 @@ export interface PackageInput {
   softwareAgent: string
   /** Bagging-Date is this day (Asia/Ho_Chi_Minh), as YYYY-MM-DD. */
   baggingDate: string
+  /** Sign every document PDF with the digitiser's key (PAdES B-B) before it goes in. */
+  signing?: DocumentSigning
 }
 
 export interface PackageResult {
@@ -58,13 +61,14 @@ export interface PackageResult {
 }
 
 export async function writePackage(input: PackageInput): Promise<PackageResult> {
-  const {record, hoso} = input
+  const {hoso} = input
+  const {record, files} = input.signing ? await signPackageDocuments(input.record, input.files, input.signing) : input
   assertValid('record', record)
   assertValid('hoso', hoso)
   const payload: PackageFile[] = [
     {path: 'hoso.json', bytes: json(hoso)},
     {path: 'sohoa.json', bytes: json(record)},
-    ...input.files.map((file) => ({...file, path: file.path.normalize('NFC')})),
+    ...files.map((file) => ({...file, path: file.path.normalize('NFC')})),
   ]
   for (const file of payload) {
     if (!isSafeBagPath(`data/${file.path}`)) throw new SohoaError('package.unsafe-path', {file: file.path}, ExitCode.Internal)

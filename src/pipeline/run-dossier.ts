@@ -25,6 +25,7 @@ import {lookupProcedure} from './procedure-catalogue.js'
 import type {RecogniseOptions} from './recognise.js'
 import {recogniseDossier} from './recognise-dossier.js'
 import {preflightRun} from './run-preflight.js'
+import type {DocumentSigning} from './sign-documents.js'
 
 export interface RunOptions {
   input: string
@@ -58,6 +59,8 @@ export interface RunOptions {
   /** Where dossier codes come from; the sequence file in `dataDir` by default. */
   allocator?: CodeAllocator
   timeoutPerPageMs?: number
+  /** The digitiser's key and profile: each document PDF is signed as it is packaged. */
+  signing?: DocumentSigning
 }
 
 export type RunDocumentSummary = FinalisedDocument
@@ -105,6 +108,7 @@ export async function runDossier(options: RunOptions): Promise<RunResult> {
       toolName: options.toolName,
       toolVersion: options.toolVersion,
       now,
+      signing: options.signing,
     })
   } finally {
     await ownEngine?.close()

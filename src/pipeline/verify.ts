@@ -15,6 +15,7 @@ import {type Problem, problem} from '../core/problem.js'
 import type {DigitisationRecord} from '../core/record.js'
 import {loadPdf} from '../tools/pdf.js'
 import {validateAgainstSchema} from '../tools/schemas.js'
+import {type DocumentSignatures, type SignatureOptions, verifySignatures} from './verify-signatures.js'
 
 export type VerifyMode = 'fast' | 'full'
 
@@ -25,13 +26,15 @@ export interface VerifyReport {
   dossierCode: string | undefined
   files: number
   problems: Problem[]
+  /** Every PDF's signatures, checked (see verify-signatures.ts). */
+  signatures: DocumentSignatures[]
 }
 
 const REQUIRED_TAG_FILES = [BAG_DECLARATION, BAG_INFO, MANIFEST] as const
 const REQUIRED_PAYLOAD = ['data/hoso.json', 'data/sohoa.json'] as const
 const MIN_PDF_VERSION = 1.4
 
-export async function verifyBag(bag: string, mode: VerifyMode): Promise<VerifyReport> {
+export async function verifyBag(bag: string, mode: VerifyMode, signatureOptions: SignatureOptions = {}): Promise<VerifyReport> {
   const info = await lstat(bag).catch(() => undefined)
   if (!info) throw new UnreadableInputError('input.not-found', {file: bag})
   if (!info.isDirectory()) throw new UnreadableInputError('verify.not-a-folder', {file: bag})
@@ -72,13 +75,15 @@ export async function verifyBag(bag: string, mode: VerifyMode): Promise<VerifyRe
     recordOk = recordProblems.length === 0
   }
   if (recordOk) await checkDocuments(bag, record as DigitisationRecord, present, problems)
+  const signatures = await verifySignatures(bag, payloadFiles.filter((file) => /\.pdf$/i.test(file)), signatureOptions)
+  problems.push(...signatures.problems)
 
   const external = bagInfo.get('External-Identifier')
   const dossierCode = recordOk ? (record as DigitisationRecord).dossierCode : external
   if (recordOk && external && external !== dossierCode) {
     problems.push(problem('bag.identifier-mismatch', BAG_INFO, {declared: external, record: dossierCode!}))
   }
-  return {bag, mode, valid: problems.length === 0, dossierCode, files: listing.length, problems}
+  return {bag, mode, valid: problems.length === 0, dossierCode, files: listing.length, problems, signatures: signatures.documents}
 }
 
 const STRICT_UTF8 = new TextDecoder('utf-8', {fatal: true})

@@ -6,6 +6,7 @@ import {ocrMessages} from './ocr.js'
 import {packageMessages} from './package.js'
 import {preprocessMessages} from './preprocess.js'
 import {procedureMessages} from './procedures.js'
+import {signingMessages} from './signing.js'
 import {standardsMessages} from './standards.js'
 import type {MessageTable} from './types.js'
 
@@ -22,4 +23,5 @@ export const messages: MessageTable = {
   ...procedureMessages,
   ...dossierMessages,
   ...batchMessages,
+  ...signingMessages,
 }
