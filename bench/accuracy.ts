@@ -10,8 +10,10 @@
  *
  *   npm run bench:accuracy                          # seed 1, two dossiers per procedure
  *   npm run bench:accuracy -- --seed 7 --per-procedure 3 --jobs 2
+ *   npm run bench:accuracy -- --seed 2 --corpus /tmp/corpus-2   # generate once, keep, reuse on later runs
+ *   npm run bench:accuracy -- --seed 2 --corpus /tmp/corpus-2 --generate-only
  */
-import {readdir, readFile, rm} from 'node:fs/promises'
+import {access, readdir, readFile, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
@@ -33,6 +35,9 @@ const {values} = parseArgs({
     'per-procedure': {type: 'string', default: '2'},
     jobs: {type: 'string', default: String(Math.max(1, Math.min(2, os.availableParallelism())))},
     keep: {type: 'boolean', default: false},
+    /** A folder for the generated corpus: reused when it holds one, else generated there and kept. */
+    corpus: {type: 'string'},
+    'generate-only': {type: 'boolean', default: false},
   },
 })
 const seed = Number(values.seed)
@@ -46,16 +51,29 @@ for (const name of (await readdir(procedureDir)).filter((file) => file.endsWith(
   procedures.push(JSON.parse(await readFile(path.join(procedureDir, name), 'utf8')) as ProcedureSchema)
 }
 
-const work = path.join(os.tmpdir(), `sohoa-accuracy-${seed}-${process.pid}`)
+const work = values.corpus ? path.resolve(values.corpus) : path.join(os.tmpdir(), `sohoa-accuracy-${seed}-${process.pid}`)
+const keep = values.keep || values.corpus !== undefined
 const started = performance.now()
 const dossiers: TruthDossier[] = []
-for (const procedure of procedures) {
-  for (let index = 0; index < perProcedure; index += 1) {
-    dossiers.push(await generateDossier(path.join(work, `${procedure.code}-${index + 1}`), procedure, random))
+const truthFiles = (await readdir(work).catch(() => [] as string[])).filter((name) => name.endsWith('.truth.json')).sort()
+if (values.corpus && truthFiles.length > 0) {
+  for (const name of truthFiles) {
+    const truth = JSON.parse(await readFile(path.join(work, name), 'utf8')) as TruthDossier
+    const dir = path.join(work, name.replace(/\.truth\.json$/, ''))
+    await access(dir)
+    dossiers.push({...truth, dir})
+  }
+  console.error(`reusing ${dossiers.length} dossiers from ${work} (generated with their own seed; --seed and --per-procedure do not apply)`)
+} else {
+  for (const procedure of procedures) {
+    for (let index = 0; index < perProcedure; index += 1) {
+      dossiers.push(await generateDossier(path.join(work, `${procedure.code}-${index + 1}`), procedure, random))
+    }
   }
 }
 const pageTotal = dossiers.reduce((sum, dossier) => sum + dossier.pages.length, 0)
-console.error(`generated ${dossiers.length} dossiers, ${pageTotal} pages (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(0)} s`)
+console.error(`corpus: ${dossiers.length} dossiers, ${pageTotal} pages (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(0)} s`)
+if (values['generate-only']) process.exit(0)
 
 interface Tally {
   ok: number
@@ -163,7 +181,7 @@ if (misses.length > 0) console.error(`field misses:\n  ${misses.join('\n  ')}`)
 if (lostBlocks.length > 0) console.error(`lost blocks:\n  ${lostBlocks.join('\n  ')}`)
 if (rejected.length > 0) console.error(`rejected:\n  ${rejected.join('\n  ')}`)
 if (spurious.length > 0) console.error(`fields on blank forms:\n  ${spurious.join('\n  ')}`)
-if (!values.keep) await rm(work, {recursive: true, force: true})
+if (!keep) await rm(work, {recursive: true, force: true})
 else console.error(`corpus kept in ${work}`)
 
 function procedureOf(dossier: TruthDossier): ProcedureSchema {

@@ -14,6 +14,7 @@ import {silentReporter, type Reporter} from '../core/reporter.js'
 import {acquireFile, type AcquiredFile, type InputRef, resolveInputs} from './acquire.js'
 import type {Rotation} from '../core/page/orientation.js'
 import {placeOcr, preparePage, type PreparedPage, type PreprocessOptions} from './preprocess.js'
+import {finishReading} from './reread.js'
 
 export interface RecogniseOptions {
   jobs: number
@@ -109,19 +110,25 @@ async function recognisePage(file: AcquiredFile, index: number, pool: () => Prom
   const started = performance.now()
   const preprocess = {...options.preprocess, forceOcr: options.forceOcr}
   let prepared = await preparePage(await file.page(index), preprocess)
-  let ocr = prepared.ocr ? placeOcr(prepared, await (await pool()).recognize(prepared.ocr.png)) : undefined
+  let raw = prepared.ocr ? await (await pool()).recognize(prepared.ocr.png) : undefined
+  let ocr = raw && placeOcr(prepared, raw)
   // When the layout could not tell up from down (one line, a few words), or OCR reads the
   // page poorly (as it reads a page the wrong way up, whatever the layout said), let OCR
   // decide between the page as turned and upside down.
   const doubtful = prepared.corrections.orientationUncertain || (ocr !== undefined && ocr.confidence < DOUBTFUL_CONFIDENCE)
   if (ocr && ocr.text.trim() !== '' && doubtful && preprocess.rotate !== false) {
     const flipped = await preparePage(await file.page(index), {...preprocess, forceRotation: ((prepared.corrections.rotation + 180) % 360) as Rotation})
-    const flippedOcr = flipped.ocr ? placeOcr(flipped, await (await pool()).recognize(flipped.ocr.png)) : undefined
+    const flippedRaw = flipped.ocr ? await (await pool()).recognize(flipped.ocr.png) : undefined
+    const flippedOcr = flippedRaw && placeOcr(flipped, flippedRaw)
     if (flippedOcr && flippedOcr.confidence >= ocr.confidence + FLIP_MARGIN) {
       prepared = {...flipped, corrections: {...flipped.corrections, orientationUncertain: false, orientationByOcr: true}}
       ocr = flippedOcr
+      raw = flippedRaw
     }
   }
+  // Lost blocks and small type read again, then the page in reading order (reread.ts).
+  const finished = raw && (await finishReading(prepared, raw, await pool()))
+  if (finished) ocr = finished.ocr
   const text = normaliseText(ocr ? ocr.text : (prepared.existingText ?? ''))
   const result: PageResult = {
     source: prepared.source,
@@ -134,6 +141,7 @@ async function recognisePage(file: AcquiredFile, index: number, pool: () => Prom
     height: prepared.height,
     seconds: round((performance.now() - started) / 1000, 2),
     ...prepared.corrections,
+    ...(finished?.reread ? {reread: finished.reread} : {}),
   }
   // The OCR image is no longer needed once read; keep only what the PDF needs.
   prepared.ocr = undefined

@@ -53,8 +53,13 @@ async function linkLanguageDir(): Promise<string> {
   return dir
 }
 
+/** Page segmentation: the whole page (AUTO), one uniform block of text, or one line. */
+export type Segmentation = 'auto' | 'block' | 'line'
+const PSM_OF: Record<Segmentation, PSM> = {auto: PSM.AUTO, block: PSM.SINGLE_BLOCK, line: PSM.SINGLE_LINE}
+
 interface Task {
   image: Buffer
+  segmentation: Segmentation
   resolve: (result: OcrResult) => void
   reject: (error: unknown) => void
 }
@@ -64,6 +69,7 @@ export class OcrPool {
   private readonly idle: Worker[] = []
   private readonly queue: Task[] = []
   private readonly workers: Worker[] = []
+  private readonly segmentationOf = new Map<Worker, Segmentation>()
   private readonly unregister: () => void
   private closed = false
   private languageDir: string | undefined
@@ -91,10 +97,11 @@ export class OcrPool {
     return this.workers.length
   }
 
-  recognize(image: Buffer): Promise<OcrResult> {
+  /** `segmentation` other than `auto` is for crops of a page (a block or a line re-read on its own). */
+  recognize(image: Buffer, segmentation: Segmentation = 'auto'): Promise<OcrResult> {
     if (this.closed) return Promise.reject(new Error('OCR pool is closed'))
     return new Promise((resolve, reject) => {
-      this.queue.push({image, resolve, reject})
+      this.queue.push({image, segmentation, resolve, reject})
       this.dispatch()
     })
   }
@@ -108,13 +115,21 @@ export class OcrPool {
     if (this.languageDir) await rm(this.languageDir, {recursive: true, force: true})
   }
 
+  private async run(worker: Worker, task: Task): Promise<OcrResult> {
+    if ((this.segmentationOf.get(worker) ?? 'auto') !== task.segmentation) {
+      await worker.setParameters({tessedit_pageseg_mode: PSM_OF[task.segmentation]})
+      this.segmentationOf.set(worker, task.segmentation)
+    }
+    const result = await worker.recognize(task.image, {}, {text: true, blocks: true})
+    return toOcrResult(result.data)
+  }
+
   private dispatch(): void {
     while (this.idle.length > 0 && this.queue.length > 0) {
       const worker = this.idle.pop()!
       const task = this.queue.shift()!
-      worker
-        .recognize(task.image, {}, {text: true, blocks: true})
-        .then((result) => task.resolve(toOcrResult(result.data)), task.reject)
+      this.run(worker, task)
+        .then(task.resolve, task.reject)
         .finally(() => {
           this.idle.push(worker)
           this.dispatch()

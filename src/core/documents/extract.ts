@@ -65,6 +65,14 @@ function sameValue(key: FieldKey, a: string, b: string): boolean {
 
 /** Each of the kind's labelled fields, from the first page where its label is found. */
 export function readLabelledFields(pages: readonly AnalysisPage[], kind: DocumentKind): DocumentFields {
+  if (kind.parties) {
+    const byParty = readPartyFields(pages, kind, kind.parties)
+    if (byParty) return byParty
+  }
+  return readLabelledFieldsOf(pages, kind)
+}
+
+function readLabelledFieldsOf(pages: readonly AnalysisPage[], kind: DocumentKind): DocumentFields {
   const fields: DocumentFields = {}
   for (const label of kind.labels ?? []) {
     if (fields[label.field]) continue
@@ -87,6 +95,53 @@ export function readLabelledFields(pages: readonly AnalysisPage[], kind: Documen
   return fields
 }
 
+/**
+ * A two-party form (the marriage declaration's Bên nữ / Bên nam): each party's particulars
+ * read from its own part of the form (from its heading to the next party's), so that a name
+ * and a number never come from different people. The fields name the party that comes first
+ * on the form; `parties` keeps each party's reading. Undefined when the headings are not found.
+ */
+function readPartyFields(pages: readonly AnalysisPage[], kind: DocumentKind, parties: readonly (readonly string[])[]): DocumentFields | undefined {
+  for (const [pageIndex, page] of pages.entries()) {
+    const lines = readableLines(page)
+    const starts = parties
+      .map((headings) => firstHeading(lines, headings))
+      .filter((at): at is number => at !== undefined)
+      .sort((a, b) => a - b)
+    if (starts.length !== parties.length || new Set(starts).size !== starts.length) continue
+    const readings = starts.map((start, index) => readLabelledFieldsOf([slicePage(page, start, starts[index + 1] ?? lines.length)], kind))
+    const fields: DocumentFields = {}
+    for (const key of kind.fields) {
+      const values = readings.map((reading) => reading[key])
+      const first = values.find((value) => value !== undefined)
+      if (!first) continue
+      fields[key] = {...first, page: pageIndex + 1, sourcePage: page.source, parties: values.map((value) => value?.value ?? '')}
+    }
+    return fields
+  }
+  return undefined
+}
+
+/** The line a party's part starts on: a short line that is its heading. */
+function firstHeading(lines: readonly string[], headings: readonly string[]): number | undefined {
+  let best: number | undefined
+  for (const heading of headings) {
+    const pattern = foldPhrase(heading)
+    const at = lines.findIndex((line) => {
+      const folded = foldPhrase(line)
+      return folded.startsWith(pattern) && folded.length <= pattern.length + 12 && editDistance(folded.slice(0, pattern.length), pattern) === 0
+    })
+    if (at >= 0 && (best === undefined || at < best)) best = at
+  }
+  return best
+}
+
+function slicePage(page: AnalysisPage, from: number, to: number): AnalysisPage {
+  const lines = page.lines.length > 0 ? page.lines : page.text.split('\n').map((text) => ({text}))
+  const kept = lines.slice(from, to)
+  return {...page, lines: kept, text: kept.map((line) => line.text).join('\n')}
+}
+
 interface LabelRead {
   value: string
   label: string
@@ -106,8 +161,14 @@ function readLabel(page: AnalysisPage, label: FieldLabel): LabelRead | undefined
     const line = lines[index]!
     const hit = labelAt(line, label.labels, index === from && label.after ? afterHeadingStart(line, label.after) : 0)
     if (!hit) continue
-    const sameLine = valueText(line.slice(hit.end))
-    const candidates = [sameLine, ...(sameLine === '' || format !== 'text' ? [valueText(lines[index + 1] ?? '')] : [])]
+    const rest = line.slice(hit.end)
+    // A blank left empty (only its dotted line after the label) has no value: the next line is
+    // another label's, never this one's value ("Năm sinh" is no requester's name).
+    if (isEmptyBlank(rest)) continue
+    const sameLine = valueText(rest)
+    const next = lines[index + 1] ?? ''
+    const nextIsValue = !startsWithLabel(next)
+    const candidates = [sameLine, ...((sameLine === '' || format !== 'text') && nextIsValue ? [valueText(next)] : [])]
     for (const [offset, text] of candidates.entries()) {
       const value = parseValue(text, format)
       if (value === undefined) continue
@@ -117,6 +178,16 @@ function readLabel(page: AnalysisPage, label: FieldLabel): LabelRead | undefined
     // A label with nothing readable after it: keep looking further down (a form repeats labels).
   }
   return undefined
+}
+
+/** What follows a label is only a dotted leader (and punctuation): the blank was left empty. */
+function isEmptyBlank(rest: string): boolean {
+  return /[.…_]{3,}/.test(rest) && !/[\p{L}\p{N}]/u.test(rest.replace(/^[^:]{0,30}:/, ''))
+}
+
+/** A line that opens with a label of its own ("2. Năm sinh: …", "Giới tính:"). */
+function startsWithLabel(line: string): boolean {
+  return /^\s*(\d{1,2}[.)]\s*)?[\p{L}][\p{L}\p{M} ,/()]{1,40}:/u.test(line.normalize('NFC'))
 }
 
 /** Where the text after a heading starts on its line, so that a label on the same line is found after it. */
@@ -196,7 +267,7 @@ export function parseName(text: string): string | undefined {
   const name = (stop > 0 ? words.slice(0, stop) : words).join(' ')
   if (name.length < 2) return undefined
   const folded = foldPhrase(name)
-  if (/^(ngay|so|gioi tinh|noi|quoc tich|dan toc)\b/.test(folded)) return undefined
+  if (/^(ngay|so|gioi tinh|noi|quoc tich|dan toc|nam sinh|ho ten|ho va ten)\b/.test(folded)) return undefined
   return name
 }
 
@@ -216,12 +287,12 @@ export function idNumbersIn(line: string): string[] {
 }
 
 const DATE_PATTERNS: RegExp[] = [
-  /(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)/,
-  /ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})/,
+  /(?<!\d)(\d{1,2})\s*[/.,\-]\s*(\d{1,2})\s*[/.,\-]\s*(\d{4})(?!\d)/,
+  /(?:ngay\s*)?(?<!\d)(\d{1,2})\s*,?\s*thang\s*(\d{1,2})\s*,?\s*nam\s*(\d{4})/,
   /(?<!\d)(\d{2})(\d{2})(\d{4})(?!\d)/,
 ]
 
-/** `01/05/1990`, `1-5-1990`, `ngày 01 tháng 05 năm 1990`, `01051990` → `1990-05-01`. */
+/** `01/05/1990`, `01.05.1990`, `1-5-1990`, `ngày 01 tháng 5 năm 1990`, `01051990` → `1990-05-01`. */
 export function parseDate(text: string): string | undefined {
   const folded = foldVietnameseKeepPunctuation(text)
   for (const pattern of DATE_PATTERNS) {
