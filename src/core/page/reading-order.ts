@@ -16,7 +16,7 @@ import type {Box, OcrLine, OcrResult, OcrWord} from '../page.js'
 const SPLIT_GAP = 2
 /** Two rows belong together when they overlap by more than this share of a word height. */
 const ROW_OVERLAP = 0.25
-/** A row that is one block joins a band of columns only when this close (in word heights) to the band. */
+/** A row of one block between rows of blocks side by side joins their band only when this close (in word heights). */
 const BAND_REACH = 1.2
 
 interface Segment {
@@ -195,9 +195,9 @@ function bands(rows: readonly Row[], height: number): Band[] {
       if (multi) lastMulti = end
       end += 1
     }
-    // Trailing rows of one block stay only when they continue a column closely.
-    let last = end - 1
-    while (last > lastMulti && rows[last]!.box.y0 - rows[last - 1]!.box.y1 > BAND_REACH * height) last -= 1
+    // Rows of one block after the last row of blocks side by side are the page's again: the
+    // title under a two-block header is as close to it as a third line of the left block.
+    const last = lastMulti
     const group = rows.slice(index, last + 1)
     // One row of blocks side by side is as likely a wide gap on a line ("Dân tộc: Kinh    Quốc
     // tịch: …") as two blocks; it takes two such rows to make columns.
