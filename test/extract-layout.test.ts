@@ -83,6 +83,28 @@ describe('empty blanks', () => {
   })
 })
 
+describe('names in capitals', () => {
+  const surnames = readPackageJson<{surnames: string[]}>('templates/vietnamese-surnames.json').surnames
+  const page = (name: string) => textPage([...HEADER, 'GIẤY BÁO TỬ', `Họ, chữ đệm, tên người chết: ${name}`, 'Ngày, tháng, năm sinh: 01/01/1940'])
+  const read = (name: string) => extractFields([page(name)], kindOf('giay-bao-tu'), {provinces, surnames}).deceasedName
+
+  it('writes a family name OCR read without its marks as it is spelt, keeping the reading', () => {
+    expect(read('PHAM KIM THU LAN')).toMatchObject({value: 'PHẠM KIM THU LAN', ocrValue: 'PHAM KIM THU LAN'})
+    expect(read('NGUYÊN NGỌC HÀ')?.value).toBe('NGUYỄN NGỌC HÀ')
+  })
+
+  it('leaves a name alone when its family name is read right, is not in capitals, or is unknown', () => {
+    expect(read('ĐẶNG THỊ OANH')).not.toHaveProperty('ocrValue')
+    expect(read('Pham Kim Lan')?.value).toBe('Pham Kim Lan')
+    expect(read('XYZ VĂN AN')?.value).toBe('XYZ VĂN AN')
+  })
+
+  it('takes the rest of a name wrapped onto the next line', () => {
+    const wrapped = textPage([...HEADER, 'GIẤY BÁO TỬ', 'Họ, chữ đệm, tên người chết: ĐẶNG THỊ THỊ', 'OANH', 'Ngày, tháng, năm sinh: 01/01/1940'])
+    expect(extractFields([wrapped], kindOf('giay-bao-tu'), {provinces}).deceasedName?.value).toBe('ĐẶNG THỊ THỊ OANH')
+  })
+})
+
 describe('title containment', () => {
   it('does not take the ID-card application form (Mẫu CC01) for an ID card', () => {
     const page = textPage(['Mẫu CC01', ...HEADER, 'TỜ KHAI CĂN CƯỚC CÔNG DÂN', '1. Họ, chữ đệm và tên khai sinh: ..............', '2. Năm sinh: ........'])

@@ -15,6 +15,8 @@ import {isIdCardPayload, readableLines} from './classify.js'
 
 export interface ExtractOptions {
   provinces: readonly Province[]
+  /** Family names with their diacritics (templates/vietnamese-surnames.json), to restore marks OCR lost on capitals. */
+  surnames?: readonly string[]
 }
 
 export interface Extraction {
@@ -30,7 +32,7 @@ export function extractFields(pages: readonly AnalysisPage[], kind: DocumentKind
 export function extractDocument(pages: readonly AnalysisPage[], kind: DocumentKind | undefined, options: ExtractOptions): Extraction {
   const review: ReviewReason[] = []
   if (!kind) return {fields: {}, review}
-  const fromOcr = readLabelledFields(pages, kind)
+  const fromOcr = restoreSurnames(readLabelledFields(pages, kind), options.surnames ?? [])
   if (!kind.hasQr) return {fields: fromOcr, review}
 
   const payloads = pages.flatMap((page, index) => (page.qr ?? []).filter(isIdCardPayload).map((payload) => ({payload, index})))
@@ -57,6 +59,35 @@ export function extractDocument(pages: readonly AnalysisPage[], kind: DocumentKi
   if (payloads.length > 0) review.push('qr-unreadable')
   return {fields: fromOcr, review}
 }
+
+/**
+ * A name in capitals whose family name OCR read without (or with wrong) diacritics ("PHAM",
+ * "NGUYÊN") is written with the one family name it folds to ("PHẠM", "NGUYỄN"); the OCR
+ * reading is kept beside it. Family names are a small closed set; given names are left alone.
+ */
+function restoreSurnames(fields: DocumentFields, surnames: readonly string[]): DocumentFields {
+  if (surnames.length === 0) return fields
+  const byFold = new Map<string, string[]>()
+  for (const surname of surnames) byFold.set(foldPhrase(surname), [...(byFold.get(foldPhrase(surname)) ?? []), surname])
+  const out: DocumentFields = {...fields}
+  for (const key of NAME_KEYS) {
+    const field = fields[key]
+    if (!field) continue
+    const restore = (name: string): string => {
+      const [first, ...rest] = name.split(' ')
+      if (!first || first !== first.toLocaleUpperCase('vi') || rest.length === 0) return name
+      const matches = byFold.get(foldPhrase(first)) ?? []
+      return matches.length === 1 && matches[0] !== first ? [matches[0]!, ...rest].join(' ') : name
+    }
+    const value = restore(field.value)
+    const parties = field.parties?.map((party) => (party === '' ? party : restore(party)))
+    if (value === field.value && parties?.join('|') === field.parties?.join('|')) continue
+    out[key] = {...field, value, ...(parties ? {parties} : {}), ...(value !== field.value ? {ocrValue: field.value} : {})}
+  }
+  return out
+}
+
+const NAME_KEYS: readonly FieldKey[] = ['fullName', 'requesterName', 'childName', 'deceasedName']
 
 function sameValue(key: FieldKey, a: string, b: string): boolean {
   if (key === 'fullName' || key === 'permanentAddress') return foldPhrase(a) === foldPhrase(b)
@@ -170,14 +201,24 @@ function readLabel(page: AnalysisPage, label: FieldLabel): LabelRead | undefined
     const nextIsValue = !startsWithLabel(next)
     const candidates = [sameLine, ...((sameLine === '' || format !== 'text') && nextIsValue ? [valueText(next)] : [])]
     for (const [offset, text] of candidates.entries()) {
-      const value = parseValue(text, format)
+      let value = parseValue(text, format)
       if (value === undefined) continue
+      // A name in capitals wrapped in a narrow column goes on under its label's line ("ĐẶNG THỊ THỊ" / "OANH").
+      if (format === 'name' && offset === 0 && value === text && nextIsValue) value = withContinuation(value, next)
       const ocrConfidence = page.lines[index + offset]?.confidence
       return {value, label: hit.label, confidence: round((ocrConfidence ?? page.confidence ?? 80) / 100)}
     }
     // A label with nothing readable after it: keep looking further down (a form repeats labels).
   }
   return undefined
+}
+
+function withContinuation(name: string, next: string): string {
+  const more = next.trim()
+  const words = more.split(/\s+/)
+  const caps = /^[\p{Lu}\p{M}]+$/u
+  if (name !== name.toLocaleUpperCase('vi') || words.length > 2 || !words.every((word) => caps.test(word) && word.length >= 2)) return name
+  return name.split(' ').length + words.length <= 6 ? `${name} ${words.join(' ')}` : name
 }
 
 /** What follows a label is only a dotted leader (and punctuation): the blank was left empty. */
