@@ -215,12 +215,14 @@ function checkParty(party: Party, index: number, cards: ReadonlyArray<{doc: Docu
   const issues: Problem[] = []
   const {name, number} = party
   const byNumber = number === undefined ? undefined : cards.find(({doc: card}) => card.fields.idNumber?.value === number)
-  const byName = name === undefined ? undefined : cards.find(({doc: card}) => card.fields.fullName && sameName(card.fields.fullName.value, name) === 'same')
+  const named = (card: Document) => card.fields.fullName !== undefined && name !== undefined && sameName(card.fields.fullName.value, name) === 'same'
+  const byName = name === undefined ? undefined : cards.find(({doc: card}) => named(card))
   const card = byNumber ?? byName ?? (cards.length === 1 ? cards[0] : undefined) ?? nearestCard(party, cards)
   const namePath = jsonPointer('documents', index, 'fields', 'requesterName')
   const numberPath = jsonPointer('documents', index, 'fields', 'requesterIdNumber')
   if (!card) {
-    issues.push(problem('dossier.requester-no-card', name !== undefined ? namePath : numberPath, {document: index + 1, name: name ?? ''}, 'warning'))
+    const path = name !== undefined ? namePath : numberPath
+    issues.push(problem('dossier.requester-no-card', path, {document: index + 1, name: name ?? ''}, 'warning'))
     return issues
   }
   const cardName = card.doc.fields.fullName?.value
@@ -229,8 +231,10 @@ function checkParty(party: Party, index: number, cards: ReadonlyArray<{doc: Docu
     const params = {document: index + 1, card: card.index + 1, formName: name, cardName}
     if (verdict === 'near') issues.push(problem('dossier.requester-name-near', namePath, params, 'warning'))
     if (verdict === 'different') {
-      const slip = party.nameDoubtful || editDistance(foldVietnamese(cardName), foldVietnamese(name)) <= Math.max(2, Math.floor(cardName.length / 5))
-      issues.push(slip ? problem('dossier.requester-name-uncertain', namePath, params, 'warning') : problem('dossier.requester-name-mismatch', namePath, params))
+      const distance = editDistance(foldVietnamese(cardName), foldVietnamese(name))
+      const slip = party.nameDoubtful || distance <= Math.max(2, Math.floor(cardName.length / 5))
+      const code = slip ? 'dossier.requester-name-uncertain' : 'dossier.requester-name-mismatch'
+      issues.push(problem(code, namePath, params, slip ? 'warning' : 'error'))
     }
   }
   const cardNumber = card.doc.fields.idNumber?.value
@@ -238,7 +242,8 @@ function checkParty(party: Party, index: number, cards: ReadonlyArray<{doc: Docu
     const params = {document: index + 1, card: card.index + 1, formId: maskIdNumber(number), cardId: maskIdNumber(cardNumber)}
     // One or two digits off is what a misread digit looks like; the clerk compares the two.
     const slip = party.numberDoubtful || editDistance(number, cardNumber) <= 2
-    issues.push(slip ? problem('dossier.requester-id-uncertain', numberPath, params, 'warning') : problem('dossier.requester-id-mismatch', numberPath, params))
+    const code = slip ? 'dossier.requester-id-uncertain' : 'dossier.requester-id-mismatch'
+    issues.push(problem(code, numberPath, params, slip ? 'warning' : 'error'))
   }
   return issues
 }
@@ -249,7 +254,10 @@ function nearestCard(party: Party, cards: ReadonlyArray<{doc: Document; index: n
   for (const card of cards) {
     const distances: number[] = []
     if (party.number !== undefined && card.doc.fields.idNumber) distances.push(editDistance(party.number, card.doc.fields.idNumber.value))
-    if (party.name !== undefined && card.doc.fields.fullName) distances.push(editDistance(foldVietnamese(party.name), foldVietnamese(card.doc.fields.fullName.value)))
+    const cardName = card.doc.fields.fullName?.value
+    if (party.name !== undefined && cardName !== undefined) {
+      distances.push(editDistance(foldVietnamese(party.name), foldVietnamese(cardName)))
+    }
     // Both readings near the card: one close reading alone may be another person's.
     const distance = Math.max(...distances)
     if (distances.length > 0 && distance <= 2 && (!best || distance < best.distance)) best = {card, distance}

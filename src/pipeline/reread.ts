@@ -81,7 +81,14 @@ function pad(box: Box, dpi: number, mm: number): Box {
   return {x0: box.x0 - px, y0: box.y0 - px, x1: box.x1 + px, y1: box.y1 + px}
 }
 
-async function readCrop(grey: RawPixels, box: Box, scale: number, pool: OcrPool, dpi: number, segmentation: Segmentation): Promise<OcrResult> {
+async function readCrop(
+  grey: RawPixels,
+  box: Box,
+  scale: number,
+  pool: OcrPool,
+  dpi: number,
+  segmentation: Segmentation,
+): Promise<OcrResult> {
   const x0 = Math.max(0, Math.round(box.x0))
   const y0 = Math.max(0, Math.round(box.y0))
   const clipped = {x0, y0, x1: Math.min(grey.width, Math.round(box.x1)), y1: Math.min(grey.height, Math.round(box.y1))}
@@ -134,11 +141,21 @@ async function rereadBlock(ocr: OcrResult, grey: RawPixels, block: Box, pool: Oc
 }
 
 /** A region no word covered, read on its own; the words worth keeping, in lines. */
-async function rereadRegion(grey: RawPixels, region: Box, pool: OcrPool, dpi: number, small: boolean, wordHeight: number): Promise<OcrLine[]> {
+async function rereadRegion(
+  grey: RawPixels,
+  region: Box,
+  pool: OcrPool,
+  dpi: number,
+  small: boolean,
+  wordHeight: number,
+): Promise<OcrLine[]> {
   const oneLine = wordHeight > 0 && region.y1 - region.y0 < 2.2 * wordHeight
   const read = await readCrop(grey, region, small ? 2 : 1, pool, dpi, oneLine ? 'line' : 'block')
   const lines = read.lines
-    .map((line) => ({...line, words: line.words.filter((word) => word.confidence >= MIN_WORD_CONFIDENCE && /[\p{L}\p{N}]/u.test(word.text))}))
+    .map((line) => ({
+      ...line,
+      words: line.words.filter((word) => word.confidence >= MIN_WORD_CONFIDENCE && /[\p{L}\p{N}]/u.test(word.text)),
+    }))
     .filter((line) => line.words.length > 0)
   const {confidence, chars} = weightedConfidence(lines)
   return confidence >= MIN_REGION_CONFIDENCE && chars >= 3 && looksLikeText(lines) ? lines : []

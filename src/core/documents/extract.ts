@@ -132,7 +132,11 @@ function readLabelledFieldsOf(pages: readonly AnalysisPage[], kind: DocumentKind
  * and a number never come from different people. The fields name the party that comes first
  * on the form; `parties` keeps each party's reading. Undefined when the headings are not found.
  */
-function readPartyFields(pages: readonly AnalysisPage[], kind: DocumentKind, parties: readonly (readonly string[])[]): DocumentFields | undefined {
+function readPartyFields(
+  pages: readonly AnalysisPage[],
+  kind: DocumentKind,
+  parties: readonly (readonly string[])[],
+): DocumentFields | undefined {
   for (const [pageIndex, page] of pages.entries()) {
     const lines = readableLines(page)
     const starts = parties
@@ -160,7 +164,7 @@ function firstHeading(lines: readonly string[], headings: readonly string[]): nu
     const pattern = foldPhrase(heading)
     const at = lines.findIndex((line) => {
       const folded = foldPhrase(line)
-      return folded.startsWith(pattern) && folded.length <= pattern.length + 12 && editDistance(folded.slice(0, pattern.length), pattern) === 0
+      return folded.startsWith(pattern) && folded.length <= pattern.length + 12
     })
     if (at >= 0 && (best === undefined || at < best)) best = at
   }

@@ -97,7 +97,14 @@ function toPage(box: Box, map: InkMap): Box {
 }
 
 /** Bands of rows holding ink (split at clear rows), each cut at wide clear columns; boxes in map pixels. */
-function regionsOf(mask: Uint8Array, width: number, height: number, map: InkMap, rowGapMm = ROW_GAP_MM, columnGapMm = COLUMN_GAP_MM): Box[] {
+function regionsOf(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  map: InkMap,
+  rowGapMm = ROW_GAP_MM,
+  columnGapMm = COLUMN_GAP_MM,
+): Box[] {
   const rowGap = Math.max(1, Math.round(mmToMap(rowGapMm, map)))
   const columnGap = Math.max(1, Math.round(mmToMap(columnGapMm, map)))
   // A row counts when it has at least two ink pixels: single specks of grain do not join bands.

@@ -110,8 +110,8 @@ export const dossierMessages = {
   },
   'dossier.requester-id-mismatch.hint': {vi: 'Đối chiếu số định danh trên tờ khai với thẻ căn cước', en: 'Compare the ID number on the form with the card'},
   'dossier.requester-name-uncertain': {
-    vi: 'Họ tên người yêu cầu đọc được trên giấy tờ {document} ({formName}) khác thẻ căn cước ở giấy tờ {card} ({cardName}); có thể do nhận dạng chữ',
-    en: 'The requester name read on document {document} ({formName}) differs from the ID card, document {card} ({cardName}); possibly our misreading',
+    vi: 'Họ tên đọc được trên giấy tờ {document} ({formName}) khác thẻ căn cước ở giấy tờ {card} ({cardName}); có thể do nhận dạng chữ',
+    en: 'The name read on document {document} ({formName}) differs from the ID card, document {card} ({cardName}); possibly misread',
   },
   'dossier.requester-name-uncertain.hint': {
     vi: 'Cán bộ đối chiếu họ tên trên bản giấy với thẻ căn cước',
@@ -119,7 +119,7 @@ export const dossierMessages = {
   },
   'dossier.requester-id-uncertain': {
     vi: 'Số định danh đọc được trên giấy tờ {document} ({formId}) khác thẻ căn cước ở giấy tờ {card} ({cardId}); có thể do nhận dạng chữ',
-    en: 'The ID number read on document {document} ({formId}) differs from the ID card, document {card} ({cardId}); possibly our misreading',
+    en: 'The ID number read on document {document} ({formId}) differs from the ID card, document {card} ({cardId}); possibly misread',
   },
   'dossier.requester-id-uncertain.hint': {
     vi: 'Cán bộ đối chiếu số định danh trên bản giấy với thẻ căn cước',
