@@ -72,7 +72,8 @@ if (values.corpus && truthFiles.length > 0) {
   }
 }
 const pageTotal = dossiers.reduce((sum, dossier) => sum + dossier.pages.length, 0)
-console.error(`corpus: ${dossiers.length} dossiers, ${pageTotal} pages (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(0)} s`)
+const generatedIn = ((performance.now() - started) / 1000).toFixed(0)
+console.error(`corpus: ${dossiers.length} dossiers, ${pageTotal} pages (seed ${seed}) in ${generatedIn} s`)
 if (values['generate-only']) process.exit(0)
 
 interface Tally {
@@ -124,7 +125,8 @@ for (const dossier of dossiers) {
     addCer(truth.profile, entry)
     if (truth.type === 'form') formPages += 1
     const lost = lostLines(page.result.text, truth.text)
-    if (lost.length > 0) lostBlocks.push(`${path.basename(dossier.dir)}/${truth.file} (${truth.profile}): ${lost.map((line) => `"${line.slice(0, 50)}"`).join(', ')}`)
+    const quoted = lost.map((line) => `"${line.slice(0, 50)}"`).join(', ')
+    if (lost.length > 0) lostBlocks.push(`${path.basename(dossier.dir)}/${truth.file} (${truth.profile}): ${quoted}`)
   }
   const predicted = analysed.documents.map((entry) => ({doc: entry.document, files: entry.document.pages.map((page) => page.source.file)}))
   for (const truth of dossier.documents) {
@@ -144,9 +146,11 @@ for (const dossier of dossiers) {
     }
   }
   const documents = assignComponents(analysed.documents.map((entry) => entry.document), procedureOf(dossier))
-  const report = validateDossier({procedure: dossier.procedure, documents, pagesDropped: analysed.pagesDropped}, procedureOf(dossier), {provinces})
+  const record = {procedure: dossier.procedure, documents, pagesDropped: analysed.pagesDropped}
+  const report = validateDossier(record, procedureOf(dossier), {provinces})
   const errors = report.issues.filter((issue) => issue.severity === 'error')
-  if (errors.length > 0) rejected.push(`${path.basename(dossier.dir)}: ${errors.map((issue) => `${issue.code} ${JSON.stringify(issue.params)}`).join('; ')}`)
+  const listed = errors.map((issue) => `${issue.code} ${JSON.stringify(issue.params)}`).join('; ')
+  if (errors.length > 0) rejected.push(`${path.basename(dossier.dir)}: ${listed}`)
   for (const truth of dossier.documents.filter((entry) => entry.kind === 'unknown')) {
     const match = predicted.find((entry) => entry.files.includes(truth.files[0]!))
     const keys = Object.keys(match?.doc.fields ?? {})
@@ -164,7 +168,8 @@ const seconds = (performance.now() - ocrStarted) / 1000
 const percent = (entry: Tally): string => (entry.total === 0 ? '   —  ' : `${((100 * entry.ok) / entry.total).toFixed(1).padStart(5)}%`)
 console.log(`accuracy benchmark, seed ${seed}: ${dossiers.length} dossiers, ${pageTotal} pages, ${seconds.toFixed(0)} s pipeline (${jobs} workers)`)
 console.log(`  page CER            ${cerPercent(cer).toFixed(2)}%   target ≤ 5%`)
-for (const key of ['form', 'card', 'clean', 'mild', 'hard', 'form clean', 'form mild', 'form hard', 'card clean', 'card mild', 'card hard']) {
+const CER_GROUPS = ['form', 'card', 'clean', 'mild', 'hard', 'form clean', 'form mild', 'form hard', 'card clean', 'card mild', 'card hard']
+for (const key of CER_GROUPS) {
   const entries = cerBy.get(key) ?? []
   console.log(`    ${key.padEnd(16)}${cerPercent(entries).toFixed(2).padStart(6)}%  (${entries.length} pages)`)
 }

@@ -43,7 +43,9 @@ describe('orderByLayout', () => {
       'GIẤY CHỨNG SINH',
       'Họ và tên mẹ: NGUYỄN THỊ LAN',
     ])
-    expect(result.text).toBe('SỞ Y TẾ LẠNG SƠN\nBỆNH VIỆN ĐA KHOA\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nGIẤY CHỨNG SINH\nHọ và tên mẹ: NGUYỄN THỊ LAN')
+    expect(result.text).toBe(
+      'SỞ Y TẾ LẠNG SƠN\nBỆNH VIỆN ĐA KHOA\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nGIẤY CHỨNG SINH\nHọ và tên mẹ: NGUYỄN THỊ LAN',
+    )
   })
 
   it('keeps each column of a two-party form together, with a column line of its own', () => {
@@ -75,12 +77,28 @@ describe('orderByLayout', () => {
   })
 
   it('orders blocks tesseract gave right block first', () => {
-    const result = orderByLayout(ocr([line(100, 1300, 'Người yêu cầu'), line(160, 1300, '(Ký, ghi rõ họ tên)'), line(100, 100, 'Người đỡ đẻ'), line(160, 100, '(Ký tên)')]))
+    const result = orderByLayout(
+      ocr(
+        [
+          line(100, 1300, 'Người yêu cầu'),
+          line(160, 1300, '(Ký, ghi rõ họ tên)'),
+          line(100, 100, 'Người đỡ đẻ'),
+          line(160, 100, '(Ký tên)'),
+        ],
+      ),
+    )
     expect(texts(result)).toEqual(['Người đỡ đẻ', '(Ký tên)', 'Người yêu cầu', '(Ký, ghi rõ họ tên)'])
   })
 
   it('leaves a page of plain lines as tesseract read it, a wide gap on one line included', () => {
-    const page = ocr([line(100, 100, 'Giới tính: Nam'), line(160, 100, 'Họ và tên: NGUYỄN VĂN AN'), merged(220, 'Dân tộc: Kinh', 'Quốc tịch: Việt Nam'), line(280, 100, 'Nơi sinh: Hà Nội')])
+    const page = ocr(
+      [
+        line(100, 100, 'Giới tính: Nam'),
+        line(160, 100, 'Họ và tên: NGUYỄN VĂN AN'),
+        merged(220, 'Dân tộc: Kinh', 'Quốc tịch: Việt Nam'),
+        line(280, 100, 'Nơi sinh: Hà Nội'),
+      ],
+    )
     expect(orderByLayout(page)).toBe(page)
   })
 
@@ -93,6 +111,15 @@ describe('orderByLayout', () => {
         line(390, 100, 'GIẤY KHAI SINH'),
       ]),
     )
-    expect(texts(result)).toEqual(['UBND XÃ AN BÌNH', 'HUYỆN YÊN DŨNG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 12/UBND', 'GIẤY KHAI SINH'])
+    expect(texts(result)).toEqual(
+      [
+        'UBND XÃ AN BÌNH',
+        'HUYỆN YÊN DŨNG',
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        'Số: 12/UBND',
+        'GIẤY KHAI SINH',
+      ],
+    )
   })
 })

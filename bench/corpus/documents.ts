@@ -233,7 +233,10 @@ export function generateDocument(kind: string, random: Random, requester: Person
           ...title(random, 'TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ'),
           `Kính gửi: ${police(random)}`,
           `1. Họ, chữ đệm và tên: ${leader(random, requester.name)}`,
-          `2. Ngày, tháng, năm sinh: ${writtenDate(random, requester.dob.iso)}    3. Giới tính: ${requester.gender === 'male' ? 'Nam' : 'Nữ'}`,
+          `2. Ngày, tháng, năm sinh: ${writtenDate(
+            random,
+            requester.dob.iso,
+          )}    3. Giới tính: ${requester.gender === 'male' ? 'Nam' : 'Nữ'}`,
           `4. Số định danh cá nhân: ${requester.id}`,
           `5. Số điện thoại liên hệ: 09${String(Math.floor(random() * 1e8)).padStart(8, '0')}`,
           `6. Họ, chữ đệm và tên chủ hộ: ${partner.name}    7. Quan hệ với chủ hộ: ${pick(random, ['Vợ', 'Chồng', 'Con', 'Em'])}`,
@@ -254,7 +257,10 @@ export function generateDocument(kind: string, random: Random, requester: Person
             ...title(random, 'XÁC NHẬN THÔNG TIN VỀ CƯ TRÚ'),
             `${police(random)} xác nhận thông tin về cư trú của công dân như sau:`,
             `1. Họ, chữ đệm và tên: ${leader(random, requester.name)}`,
-            `2. Ngày, tháng, năm sinh: ${writtenDate(random, requester.dob.iso)}    3. Giới tính: ${requester.gender === 'male' ? 'Nam' : 'Nữ'}`,
+            `2. Ngày, tháng, năm sinh: ${writtenDate(
+              random,
+              requester.dob.iso,
+            )}    3. Giới tính: ${requester.gender === 'male' ? 'Nam' : 'Nữ'}`,
             `4. Số định danh cá nhân: ${requester.id}`,
             `5. Nơi thường trú: ${requester.address}`,
             '6. Nơi ở hiện tại: Như trên',

@@ -43,7 +43,16 @@ export interface TruthDossier {
 const CC01 = 'cc01'
 
 /** Kinds no SPEC procedure asks for but a dossier may carry, so that every kind is seen. */
-const EXTRA_KINDS = ['giay-khai-sinh', 'giay-chung-nhan-ket-hon', 'to-khai-lltp', 'van-ban-uy-quyen', 'xac-nhan-tinh-trang-hon-nhan', 'hop-dong-thue-nha', 'ct07', CC01]
+const EXTRA_KINDS = [
+  'giay-khai-sinh',
+  'giay-chung-nhan-ket-hon',
+  'to-khai-lltp',
+  'van-ban-uy-quyen',
+  'xac-nhan-tinh-trang-hon-nhan',
+  'hop-dong-thue-nha',
+  'ct07',
+  CC01,
+]
 
 export function dossierKinds(random: Random, procedure: ProcedureSchema): string[] {
   const cases = procedure.cases.filter((entry) => entry.components.some((component) => component.kinds.length > 0))
@@ -66,14 +75,43 @@ type Style = PageStyle
 function style(random: Random): Style {
   const roll = random()
   const profile: Profile = roll < 0.34 ? 'clean' : roll < 0.67 ? 'mild' : 'hard'
-  const base = {font: pick(random, ['serif', 'sans', 'condensed'] as const), sizePt: 10 + Math.round(random() * 3), dpi: random() < 0.2 ? 200 : 300, profile}
+  const base = {
+    font: pick(random, ['serif', 'sans', 'condensed'] as const),
+    sizePt: 10 + Math.round(random() * 3),
+    dpi: random() < 0.2 ? 200 : 300,
+    profile,
+  }
   const seed = Math.floor(random() * 1e9)
-  if (profile === 'clean') return {...base, jpeg: random() < 0.5, rotate: (random() - 0.5) * 0.6, blur: 0, noise: random() * 4, contrast: 1, seed}
+  if (profile === 'clean') return {
+    ...base,
+    jpeg: random() < 0.5,
+    rotate: (random() - 0.5) * 0.6,
+    blur: 0,
+    noise: random() * 4,
+    contrast: 1,
+    seed,
+  }
   if (profile === 'mild') {
-    return {...base, jpeg: random() < 0.6, rotate: (random() - 0.5) * 3, blur: random() < 0.5 ? 0.3 + random() * 0.3 : 0, noise: 4 + random() * 6, contrast: 0.85 + random() * 0.15, seed}
+    return {
+      ...base,
+      jpeg: random() < 0.6,
+      rotate: (random() - 0.5) * 3,
+      blur: random() < 0.5 ? 0.3 + random() * 0.3 : 0,
+      noise: 4 + random() * 6,
+      contrast: 0.85 + random() * 0.15,
+      seed,
+    }
   }
   const sign = random() < 0.5 ? -1 : 1
-  return {...base, jpeg: random() < 0.7, rotate: sign * (1.5 + random() * 2), blur: 0.5 + random() * 0.4, noise: 10 + random() * 8, contrast: 0.65 + random() * 0.15, seed}
+  return {
+    ...base,
+    jpeg: random() < 0.7,
+    rotate: sign * (1.5 + random() * 2),
+    blur: 0.5 + random() * 0.4,
+    noise: 10 + random() * 8,
+    contrast: 0.65 + random() * 0.15,
+    seed,
+  }
 }
 
 const mmToPx = (mm: number, dpi: number) => Math.round((mm / 25.4) * dpi)
@@ -126,7 +164,13 @@ export async function generateDossier(dir: string, procedure: ProcedureSchema, r
     // The blank CC01 form starts no document by its title, so it comes after a separator sheet.
     if (index > 0 && !kinds && (kind === CC01 || random() < 0.25)) {
       const s = style(random)
-      await write(await renderPage({lines: [], dpi: s.dpi, format: s.jpeg ? 'jpeg' : 'png', degrade: {noise: s.noise, seed: s.seed}}), '', s, 'form', true)
+      await write(
+        await renderPage({lines: [], dpi: s.dpi, format: s.jpeg ? 'jpeg' : 'png', degrade: {noise: s.noise, seed: s.seed}}),
+        '',
+        s,
+        'form',
+        true,
+      )
     }
     // A second card is the partner's (marriage) or a witness's.
     const who = kind === 'cccd' && cards++ > 0 ? others.partner : requester
@@ -136,7 +180,9 @@ export async function generateDossier(dir: string, procedure: ProcedureSchema, r
     if (doc.card) {
       const front = await cardSide(doc.card.front, s, doc.card.payload)
       const back = await cardSide(doc.card.back, s)
-      if (doc.card.layout === 'one-page') files.push(await write(await cardPage([front, back], s), [...doc.card.front, ...doc.card.back].join('\n'), s, 'card'))
+      if (doc.card.layout === 'one-page') files.push(
+        await write(await cardPage([front, back], s), [...doc.card.front, ...doc.card.back].join('\n'), s, 'card'),
+      )
       else {
         files.push(await write(await cardPage([front], s), doc.card.front.join('\n'), s, 'card'))
         files.push(await write(await cardPage([back], s), doc.card.back.join('\n'), s, 'card'))
