@@ -44,7 +44,8 @@ describe('orderByLayout', () => {
       'Họ và tên mẹ: NGUYỄN THỊ LAN',
     ])
     expect(result.text).toBe(
-      'SỞ Y TẾ LẠNG SƠN\nBỆNH VIỆN ĐA KHOA\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nGIẤY CHỨNG SINH\nHọ và tên mẹ: NGUYỄN THỊ LAN',
+      'SỞ Y TẾ LẠNG SƠN\nBỆNH VIỆN ĐA KHOA\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n' +
+        'GIẤY CHỨNG SINH\nHọ và tên mẹ: NGUYỄN THỊ LAN',
     )
   })
 
