@@ -69,8 +69,27 @@ describe('validateDossier', () => {
     expect(codes([form({requesterName: 'TRẦN VĂN BÌNH'}), doc('giay-chung-sinh'), card()])).toEqual(['dossier.requester-name-mismatch'])
     expect(codes([form({requesterName: 'NGUYEN VAN AN'}), doc('giay-chung-sinh'), card()])).toEqual([])
     expect(codes([form({requesterName: 'NGUYỄN VĂN AM'}), doc('giay-chung-sinh'), card()])).toEqual(['dossier.requester-name-near'])
-    const report = check([form({requesterIdNumber: '001090012346'}), doc('giay-chung-sinh'), card()])
-    expect(report.issues).toEqual([expect.objectContaining({code: 'dossier.requester-id-mismatch', path: '/documents/0/fields/requesterIdNumber', params: expect.objectContaining({formId: '001******346'})})])
+    const report = check([form({requesterIdNumber: '001090099846'}), doc('giay-chung-sinh'), card()])
+    expect(report.issues).toEqual(
+      [
+        expect.objectContaining(
+          {
+            code: 'dossier.requester-id-mismatch',
+            path: '/documents/0/fields/requesterIdNumber',
+            params: expect.objectContaining({formId: '001******846'}),
+          },
+        ),
+      ],
+    )
+    // One digit off is what a misread digit looks like: a warning for the clerk, not a rejection.
+    const slip = check([form({requesterIdNumber: '001090012346'}), doc('giay-chung-sinh'), card()])
+    expect(slip.issues).toEqual(
+      [
+        expect.objectContaining(
+          {code: 'dossier.requester-id-uncertain', severity: 'warning', params: expect.objectContaining({formId: '001******346'})},
+        ),
+      ],
+    )
   })
 
   it('warns when no ID card is of the requester and there are several cards', () => {
@@ -88,7 +107,30 @@ describe('validateDossier', () => {
   })
 
   it('has a Vietnamese and an English message and hint for every issue code', () => {
-    const all = ['dossier.empty', 'dossier.procedure-mismatch', 'dossier.component-missing', 'dossier.component-not-shown', 'dossier.component-count', 'document.unknown-kind', 'document.unexpected-kind', 'document.low-confidence', 'document.field-conflict', 'page.low-resolution', 'page.not-colour', 'field.invalid-id-number', 'field.invalid-date', 'field.invalid-gender', 'field.id-birth-year-mismatch', 'field.id-gender-mismatch', 'dossier.requester-name-mismatch', 'dossier.requester-name-near', 'dossier.requester-id-mismatch', 'dossier.requester-no-card']
+    const all = [
+      'dossier.empty',
+      'dossier.procedure-mismatch',
+      'dossier.component-missing',
+      'dossier.component-not-shown',
+      'dossier.component-count',
+      'document.unknown-kind',
+      'document.unexpected-kind',
+      'document.low-confidence',
+      'document.field-conflict',
+      'page.low-resolution',
+      'page.not-colour',
+      'field.invalid-id-number',
+      'field.invalid-date',
+      'field.invalid-gender',
+      'field.id-birth-year-mismatch',
+      'field.id-gender-mismatch',
+      'dossier.requester-name-mismatch',
+      'dossier.requester-name-near',
+      'dossier.requester-id-mismatch',
+      'dossier.requester-no-card',
+      'dossier.requester-name-uncertain',
+      'dossier.requester-id-uncertain',
+    ]
     for (const code of all) {
       expect(messages[code]?.vi, code).toBeTruthy()
       expect(messages[`${code}.hint`]?.en, code).toBeTruthy()

@@ -9,9 +9,10 @@ import path from 'node:path'
 import QRCode from 'qrcode'
 import sharp, {type OverlayOptions} from 'sharp'
 
-import {type FontName, mulberry32, renderPage} from '../../scripts/lib/page-render.js'
+import {mulberry32, renderPage} from '../../scripts/lib/page-render.js'
 import type {ProcedureSchema} from '../../src/core/procedure.js'
-import {generateDocument} from './documents.js'
+import {blankIdCardForm, generateDocument} from './documents.js'
+import {degradePage, PAPER, type PageStyle, type Profile, readingText, renderLayoutPage} from './layout.js'
 import {person, pick, type Random} from './people.js'
 
 export interface TruthPage {
@@ -19,6 +20,9 @@ export interface TruthPage {
   text: string
   blank: boolean
   dpi: number
+  /** `form`: a paper of lines and blocks; `card`: an ID-card copy. */
+  type: 'form' | 'card'
+  profile: Profile
 }
 
 export interface TruthDocument {
@@ -35,8 +39,20 @@ export interface TruthDossier {
   documents: TruthDocument[]
 }
 
+/** The blank ID-card application form: truth kind `unknown`. */
+const CC01 = 'cc01'
+
 /** Kinds no SPEC procedure asks for but a dossier may carry, so that every kind is seen. */
-const EXTRA_KINDS = ['giay-khai-sinh', 'giay-chung-nhan-ket-hon', 'to-khai-lltp', 'van-ban-uy-quyen', 'xac-nhan-tinh-trang-hon-nhan', 'hop-dong-thue-nha', 'ct07']
+const EXTRA_KINDS = [
+  'giay-khai-sinh',
+  'giay-chung-nhan-ket-hon',
+  'to-khai-lltp',
+  'van-ban-uy-quyen',
+  'xac-nhan-tinh-trang-hon-nhan',
+  'hop-dong-thue-nha',
+  'ct07',
+  CC01,
+]
 
 export function dossierKinds(random: Random, procedure: ProcedureSchema): string[] {
   const cases = procedure.cases.filter((entry) => entry.components.some((component) => component.kinds.length > 0))
@@ -53,46 +69,52 @@ export function dossierKinds(random: Random, procedure: ProcedureSchema): string
   return kinds.sort(() => random() - 0.5)
 }
 
-interface Style {
-  font: FontName
-  sizePt: number
-  dpi: number
-  jpeg: boolean
-  rotate: number
-  blur: number
-  noise: number
-  contrast: number
-  seed: number
-}
+type Style = PageStyle
 
+/** A third of the pages each: clean, mildly and badly degraded (noisy, skewed, washed out). */
 function style(random: Random): Style {
-  const rough = random() < 0.5
-  return {
+  const roll = random()
+  const profile: Profile = roll < 0.34 ? 'clean' : roll < 0.67 ? 'mild' : 'hard'
+  const base = {
     font: pick(random, ['serif', 'sans', 'condensed'] as const),
     sizePt: 10 + Math.round(random() * 3),
     dpi: random() < 0.2 ? 200 : 300,
-    jpeg: random() < 0.6,
-    rotate: rough ? (random() - 0.5) * 3 : (random() - 0.5) * 0.6,
-    blur: rough && random() < 0.7 ? 0.3 + random() * 0.6 : 0,
-    noise: rough ? random() * 12 : random() * 4,
-    contrast: rough ? 0.7 + random() * 0.25 : 1,
-    seed: Math.floor(random() * 1e9),
+    profile,
+  }
+  const seed = Math.floor(random() * 1e9)
+  if (profile === 'clean') return {
+    ...base,
+    jpeg: random() < 0.5,
+    rotate: (random() - 0.5) * 0.6,
+    blur: 0,
+    noise: random() * 4,
+    contrast: 1,
+    seed,
+  }
+  if (profile === 'mild') {
+    return {
+      ...base,
+      jpeg: random() < 0.6,
+      rotate: (random() - 0.5) * 3,
+      blur: random() < 0.5 ? 0.3 + random() * 0.3 : 0,
+      noise: 4 + random() * 6,
+      contrast: 0.85 + random() * 0.15,
+      seed,
+    }
+  }
+  const sign = random() < 0.5 ? -1 : 1
+  return {
+    ...base,
+    jpeg: random() < 0.7,
+    rotate: sign * (1.5 + random() * 2),
+    blur: 0.5 + random() * 0.4,
+    noise: 10 + random() * 8,
+    contrast: 0.65 + random() * 0.15,
+    seed,
   }
 }
 
 const mmToPx = (mm: number, dpi: number) => Math.round((mm / 25.4) * dpi)
-
-async function textPage(lines: string[], s: Style): Promise<Buffer> {
-  return renderPage({
-    lines,
-    font: s.font,
-    sizePt: s.sizePt,
-    dpi: s.dpi,
-    format: s.jpeg ? 'jpeg' : 'png',
-    paper: {r: 252, g: 250, b: 244},
-    degrade: {rotate: s.rotate, blurSigma: s.blur || undefined, noise: s.noise, contrast: s.contrast, seed: s.seed},
-  })
-}
 
 /** One side of a card, 95 × 72 mm (the renderer's line spacing needs more than a real card's 54 mm), with its QR code at the top right on the front. */
 async function cardSide(lines: string[], s: Style, qr?: string): Promise<Buffer> {
@@ -114,14 +136,9 @@ async function cardPage(sides: Buffer[], s: Style): Promise<Buffer> {
   const width = mmToPx(210, s.dpi)
   const height = mmToPx(297, s.dpi)
   const layers = sides.map((input, index) => ({input, left: mmToPx(25, s.dpi), top: mmToPx(25 + index * 80, s.dpi)}))
-  let image = sharp({create: {width, height, channels: 3, background: {r: 252, g: 250, b: 244}}}).composite(layers)
-  let buffer = await image.png().toBuffer()
-  image = sharp(buffer)
-  if (s.rotate) image = image.rotate(s.rotate, {background: {r: 252, g: 250, b: 244}})
-  if (s.blur > 0.3) image = image.blur(s.blur)
-  if (s.contrast < 1) image = image.linear(s.contrast, 255 * (1 - s.contrast))
-  buffer = await image.withMetadata({density: s.dpi}).toFormat(s.jpeg ? 'jpeg' : 'png', s.jpeg ? {quality: 85} : {}).toBuffer()
-  return buffer
+  const page = await sharp({create: {width, height, channels: 3, background: PAPER}}).composite(layers).png().toBuffer()
+  // A card's small type suffers more from the copier; keep its grain at the mild end.
+  return degradePage(page, {...s, noise: Math.min(s.noise, 12)})
 }
 
 /** `kinds` fixes the documents (in order) instead of drawing them, e.g. for the bundled sample. */
@@ -136,35 +153,44 @@ export async function generateDossier(dir: string, procedure: ProcedureSchema, r
   const truth: TruthDossier = {dir, procedure: procedure.code, pages: [], documents: []}
   const chosenKinds = kinds ?? dossierKinds(random, procedure)
   let cards = 0
-  const write = async (bytes: Buffer, text: string, s: Style, blank = false): Promise<string> => {
+  const write = async (bytes: Buffer, text: string, s: Style, type: TruthPage['type'], blank = false): Promise<string> => {
     const ext = s.jpeg ? 'jpg' : 'png'
     const file = `p${truth.pages.length + 1}.${ext}`
     await writeFile(path.join(dir, file), bytes)
-    truth.pages.push({file, text, blank, dpi: s.dpi})
+    truth.pages.push({file, text, blank, dpi: s.dpi, type, profile: s.profile})
     return file
   }
   for (const [index, kind] of chosenKinds.entries()) {
-    if (index > 0 && !kinds && random() < 0.25) {
+    // The blank CC01 form starts no document by its title, so it comes after a separator sheet.
+    if (index > 0 && !kinds && (kind === CC01 || random() < 0.25)) {
       const s = style(random)
-      await write(await renderPage({lines: [], dpi: s.dpi, format: s.jpeg ? 'jpeg' : 'png', degrade: {noise: s.noise, seed: s.seed}}), '', s, true)
+      await write(
+        await renderPage({lines: [], dpi: s.dpi, format: s.jpeg ? 'jpeg' : 'png', degrade: {noise: s.noise, seed: s.seed}}),
+        '',
+        s,
+        'form',
+        true,
+      )
     }
     // A second card is the partner's (marriage) or a witness's.
     const who = kind === 'cccd' && cards++ > 0 ? others.partner : requester
-    const doc = generateDocument(kind, random, who, others)
+    const doc = kind === CC01 ? blankIdCardForm(random) : generateDocument(kind, random, who, others)
     const files: string[] = []
     const s = style(random)
     if (doc.card) {
       const front = await cardSide(doc.card.front, s, doc.card.payload)
       const back = await cardSide(doc.card.back, s)
-      if (doc.card.layout === 'one-page') files.push(await write(await cardPage([front, back], s), [...doc.card.front, ...doc.card.back].join('\n'), s))
+      if (doc.card.layout === 'one-page') files.push(
+        await write(await cardPage([front, back], s), [...doc.card.front, ...doc.card.back].join('\n'), s, 'card'),
+      )
       else {
-        files.push(await write(await cardPage([front], s), doc.card.front.join('\n'), s))
-        files.push(await write(await cardPage([back], s), doc.card.back.join('\n'), s))
+        files.push(await write(await cardPage([front], s), doc.card.front.join('\n'), s, 'card'))
+        files.push(await write(await cardPage([back], s), doc.card.back.join('\n'), s, 'card'))
       }
     } else {
-      for (const lines of doc.pages) files.push(await write(await textPage(lines, s), lines.join('\n'), s))
+      for (const page of doc.pages) files.push(await write(await renderLayoutPage(page, s), readingText(page), s, 'form'))
     }
-    truth.documents.push({kind, files, fields: doc.fields, hasQr: doc.card !== undefined})
+    truth.documents.push({kind: doc.kind, files, fields: doc.fields, hasQr: doc.card !== undefined})
   }
   await writeFile(path.join(dir, '..', `${path.basename(dir)}.truth.json`), JSON.stringify(truth, null, 2))
   return truth

@@ -63,3 +63,20 @@ export function titleCase(name: string): string {
     .map((word) => word.charAt(0).toLocaleUpperCase('vi') + word.slice(1))
     .join(' ')
 }
+
+/** A date as people write it on a form: slashes, dots, dashes without zeros, or in words. */
+export function writtenDate(random: Random, iso: string): string {
+  const [year, month, dayOfMonth] = iso.split('-')
+  const d = Number(dayOfMonth)
+  const m = Number(month)
+  switch (Math.floor(random() * 4)) {
+    case 0:
+      return `${dayOfMonth}/${month}/${year}`
+    case 1:
+      return `${dayOfMonth}.${month}.${year}`
+    case 2:
+      return `${d}-${m}-${year}`
+    default:
+      return `ngày ${dayOfMonth} tháng ${m} năm ${year}`
+  }
+}

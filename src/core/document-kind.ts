@@ -26,6 +26,11 @@ export interface DocumentKind {
   labels?: FieldLabel[]
   /** The document carries the ID-card QR payload (SPEC §3.6). */
   hasQr?: boolean
+  /**
+   * A form two people fill in side by side (kết hôn: Bên nữ, Bên nam): for each party, the
+   * headings its part may start with. Fields are read per party (extract.ts).
+   */
+  parties?: string[][]
   /** Words of each side of a two-sided card, so that front and back stay one document. */
   sides?: {front: string[]; back: string[]}
 }

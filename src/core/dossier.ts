@@ -54,6 +54,8 @@ export interface ExtractedField {
   confidence: number
   /** The label or QR field it was read from ("Số định danh cá nhân", "qr:2"). */
   label?: string
+  /** On a two-party form: each party's reading, in the order they come on the form ('' when not read). */
+  parties?: string[]
   /** The OCR reading, when the QR gave the value and OCR read something else (cross-check). */
   ocrValue?: string
   /**

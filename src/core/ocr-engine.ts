@@ -5,9 +5,14 @@
  */
 import type {OcrResult} from './page.js'
 
+/** Page segmentation: the whole page (AUTO), one uniform block of text, or one line. */
+export type Segmentation = 'auto' | 'block' | 'line'
+
 export interface OcrRequest {
   /** Milliseconds after which the page is given up (and the worker reading it replaced). */
   timeoutMs?: number
+  /** `auto` (the default) for a whole page; `block` or `line` for a crop re-read on its own. */
+  segmentation?: Segmentation
 }
 
 export interface OcrEngine {

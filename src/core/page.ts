@@ -84,6 +84,19 @@ export interface PageResult extends PageCorrections {
   width: number
   height: number
   seconds: number
+  /** Set when parts of the page were read again (src/pipeline/reread.ts): what, and what it gave. */
+  reread?: PageReread
+}
+
+/** What was read again on a page after the first reading. */
+export interface PageReread {
+  /** Blocks of small type (an ID card's) read again enlarged, where that read better. */
+  smallTypeBlocks: number
+  /** Regions of ink no recognised word covered, read on their own, that gave text. */
+  lostRegions: number
+  linesRecovered: number
+  /** Share of the page's ink under a recognised word before the lost regions were read (0–1). */
+  coverage?: number
 }
 
 /** A page left out of its document, and why; listed in results so that none is lost silently. */

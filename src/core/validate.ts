@@ -190,43 +190,107 @@ function checkDocument(doc: Document, index: number, procedure: ProcedureSchema,
   return issues
 }
 
-/** The requester on each form is a person whose ID card is in the dossier: same ID number, same name. */
+/**
+ * The requester on each form is a person whose ID card is in the dossier: same ID number, same
+ * name. A two-party form (kết hôn) agrees when either party does. A difference that our own
+ * reading may have made (a form field read by OCR, a few characters off, or read with low
+ * confidence) is a warning naming both readings, for the clerk to check: a correct dossier is
+ * never turned away for an OCR slip. A clear difference stays an error.
+ */
 function checkRequesters(documents: readonly Document[], options: typeof DEFAULTS & ValidateOptions): Problem[] {
   const issues: Problem[] = []
   const cards = documents.map((doc, index) => ({doc, index})).filter(({doc}) => doc.kind === options.idCardKind)
   if (cards.length === 0) return issues
   for (const [index, doc] of documents.entries()) {
     if (doc.kind === options.idCardKind) continue
-    const name = doc.fields.requesterName?.value
-    const number = doc.fields.requesterIdNumber?.value
-    if (name === undefined && number === undefined) continue
-    const byNumber = number === undefined ? undefined : cards.find(({doc: card}) => card.fields.idNumber?.value === number)
-    const byName = name === undefined ? undefined : cards.find(({doc: card}) => card.fields.fullName && sameName(card.fields.fullName.value, name) === 'same')
-    const card = byNumber ?? byName ?? (cards.length === 1 ? cards[0] : undefined)
-    if (!card) {
-      issues.push(problem('dossier.requester-no-card', jsonPointer('documents', index, 'fields', name !== undefined ? 'requesterName' : 'requesterIdNumber'), {document: index + 1, name: name ?? ''}, 'warning'))
-      continue
-    }
-    const cardName = card.doc.fields.fullName?.value
-    if (name !== undefined && cardName !== undefined) {
-      const verdict = sameName(cardName, name)
-      const params = {document: index + 1, card: card.index + 1, formName: name, cardName}
-      if (verdict === 'near') issues.push(problem('dossier.requester-name-near', jsonPointer('documents', index, 'fields', 'requesterName'), params, 'warning'))
-      if (verdict === 'different') issues.push(problem('dossier.requester-name-mismatch', jsonPointer('documents', index, 'fields', 'requesterName'), params))
-    }
-    const cardNumber = card.doc.fields.idNumber?.value
-    if (number !== undefined && cardNumber !== undefined && number !== cardNumber) {
-      issues.push(
-        problem('dossier.requester-id-mismatch', jsonPointer('documents', index, 'fields', 'requesterIdNumber'), {
-          document: index + 1,
-          card: card.index + 1,
-          formId: maskIdNumber(number),
-          cardId: maskIdNumber(cardNumber),
-        }),
-      )
-    }
+    const verdicts = requesterParties(doc)
+      .filter((party) => party.name !== undefined || party.number !== undefined)
+      .map((party) => checkParty(party, index, cards))
+    if (verdicts.length === 0) continue
+    const weight = (found: Problem[]) => found.filter((issue) => issue.severity === 'error').length * 100 + found.length
+    issues.push(...verdicts.sort((a, b) => weight(a) - weight(b))[0]!)
   }
   return issues
+}
+
+interface Party {
+  name: string | undefined
+  number: string | undefined
+  /** The readings are OCR's and uncertain: low confidence. */
+  nameDoubtful: boolean
+  numberDoubtful: boolean
+}
+
+/** Each party of the form: one for most forms, each column's for a two-party form. */
+function requesterParties(doc: Document): Party[] {
+  const name = doc.fields.requesterName
+  const number = doc.fields.requesterIdNumber
+  const doubtful = (field: typeof name) => field !== undefined && field.source === 'ocr' && field.confidence < UNCERTAIN_BELOW
+  const count = Math.max(name?.parties?.length ?? 0, number?.parties?.length ?? 0)
+  if (count < 2) return [{name: name?.value, number: number?.value, nameDoubtful: doubtful(name), numberDoubtful: doubtful(number)}]
+  return Array.from({length: count}, (_, index) => ({
+    name: name?.parties?.[index] || undefined,
+    number: number?.parties?.[index] || undefined,
+    nameDoubtful: doubtful(name),
+    numberDoubtful: doubtful(number),
+  }))
+}
+
+/** OCR field confidence under which a disagreement with the card may be our misreading. */
+const UNCERTAIN_BELOW = 0.8
+
+function checkParty(party: Party, index: number, cards: ReadonlyArray<{doc: Document; index: number}>): Problem[] {
+  const issues: Problem[] = []
+  const {name, number} = party
+  const byNumber = number === undefined ? undefined : cards.find(({doc: card}) => card.fields.idNumber?.value === number)
+  const named = (card: Document) => card.fields.fullName !== undefined && name !== undefined && sameName(card.fields.fullName.value, name) === 'same'
+  const byName = name === undefined ? undefined : cards.find(({doc: card}) => named(card))
+  const card = byNumber ?? byName ?? (cards.length === 1 ? cards[0] : undefined) ?? nearestCard(party, cards)
+  const namePath = jsonPointer('documents', index, 'fields', 'requesterName')
+  const numberPath = jsonPointer('documents', index, 'fields', 'requesterIdNumber')
+  if (!card) {
+    const path = name !== undefined ? namePath : numberPath
+    issues.push(problem('dossier.requester-no-card', path, {document: index + 1, name: name ?? ''}, 'warning'))
+    return issues
+  }
+  const cardName = card.doc.fields.fullName?.value
+  if (name !== undefined && cardName !== undefined) {
+    const verdict = sameName(cardName, name)
+    const params = {document: index + 1, card: card.index + 1, formName: name, cardName}
+    if (verdict === 'near') issues.push(problem('dossier.requester-name-near', namePath, params, 'warning'))
+    if (verdict === 'different') {
+      const distance = editDistance(foldVietnamese(cardName), foldVietnamese(name))
+      const slip = party.nameDoubtful || distance <= Math.max(2, Math.floor(cardName.length / 5))
+      const code = slip ? 'dossier.requester-name-uncertain' : 'dossier.requester-name-mismatch'
+      issues.push(problem(code, namePath, params, slip ? 'warning' : 'error'))
+    }
+  }
+  const cardNumber = card.doc.fields.idNumber?.value
+  if (number !== undefined && cardNumber !== undefined && number !== cardNumber) {
+    const params = {document: index + 1, card: card.index + 1, formId: maskIdNumber(number), cardId: maskIdNumber(cardNumber)}
+    // One or two digits off is what a misread digit looks like; the clerk compares the two.
+    const slip = party.numberDoubtful || editDistance(number, cardNumber) <= 2
+    const code = slip ? 'dossier.requester-id-uncertain' : 'dossier.requester-id-mismatch'
+    issues.push(problem(code, numberPath, params, slip ? 'warning' : 'error'))
+  }
+  return issues
+}
+
+/** With several cards and no exact match, the card both readings are near (a misread name and number). */
+function nearestCard(party: Party, cards: ReadonlyArray<{doc: Document; index: number}>): {doc: Document; index: number} | undefined {
+  let best: {card: {doc: Document; index: number}; distance: number} | undefined
+  for (const card of cards) {
+    const distances: number[] = []
+    if (party.number !== undefined && card.doc.fields.idNumber) distances.push(editDistance(party.number, card.doc.fields.idNumber.value))
+    const cardName = card.doc.fields.fullName?.value
+    if (party.name !== undefined && cardName !== undefined) {
+      distances.push(editDistance(foldVietnamese(party.name), foldVietnamese(cardName)))
+    }
+    // Both readings near the card: one close reading alone may be another person's.
+    const distance = Math.max(...distances)
+    if (distances.length > 0 && distance <= 2 && (!best || distance < best.distance)) best = {card, distance}
+  }
+  return best?.card
 }
 
 /** Names compared folded (case, diacritics and spacing aside); one letter off is "near", an OCR slip more likely than another person. */

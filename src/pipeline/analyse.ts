@@ -11,7 +11,7 @@ import type {DroppedPage, OcrResult, PageResult} from '../core/page.js'
 import {foldVietnamese} from '../core/text-fold.js'
 import {findPhrase} from '../core/text-match.js'
 import {imageFacts, type ImageSource, rgbaPixels} from '../tools/images.js'
-import {loadDocumentKinds, loadProvinces} from '../tools/package-data.js'
+import {loadDocumentKinds, loadProvinces, loadSurnames} from '../tools/package-data.js'
 import {decodeQrCodes} from '../tools/qr.js'
 import {cardSide, classifyDocument, isIdCardPayload, readableLines, titleKindOnPage} from '../core/documents/classify.js'
 import {extractDocument} from '../core/documents/extract.js'
@@ -62,6 +62,7 @@ export async function analyseDossier(pages: readonly RecognisedPage[], options: 
 export async function analysePages<P>(pages: readonly P[], options: AnalyseOptions, view: (page: P) => AnalysablePage): Promise<AnalysedDossier<P>> {
   const kinds = options.kinds ?? loadDocumentKinds()
   const provinces = loadProvinces()
+  const surnames = loadSurnames()
   const analysed: Page<P>[] = []
   for (const recognised of pages) {
     const analysable = view(recognised)
@@ -74,7 +75,7 @@ export async function analysePages<P>(pages: readonly P[], options: AnalyseOptio
   const documents = splitPages(analysed, options.split, kinds).map((group): AnalysedDocument<P> => {
     const classification = classifyDocument(group.pages, kinds)
     const kind = kinds.find((entry) => entry.id === classification.kind && entry.id !== UNKNOWN_KIND)
-    const extraction = extractDocument(group.pages, kind, {provinces})
+    const extraction = extractDocument(group.pages, kind, {provinces, surnames})
     const review = [...new Set([...classification.review, ...extraction.review])]
     const document: Document = {
       kind: classification.kind,

@@ -9,12 +9,13 @@ import pLimit from 'p-limit'
 import {ExitCode} from '../core/exit-codes.js'
 import {type MessageParams, SohoaError} from '../core/errors.js'
 import type {OcrResult, PageResult} from '../core/page.js'
-import type {OcrEngine} from '../core/ocr-engine.js'
+import type {OcrEngine, Segmentation} from '../core/ocr-engine.js'
 import {OcrPool} from '../tools/tesseract.js'
 import {silentReporter, type Reporter} from '../core/reporter.js'
 import {acquireFile, type AcquiredFile, type InputRef, resolveInputs} from './acquire.js'
 import type {Rotation} from '../core/page/orientation.js'
 import {placeOcr, preparePage, type PreparedPage, type PreprocessOptions} from './preprocess.js'
+import {finishReading} from './reread.js'
 
 export interface RecogniseOptions {
   jobs: number
@@ -121,9 +122,9 @@ export async function recognisePage(
 ): Promise<RecognisedPage> {
   const started = performance.now()
   const preprocess = {...options.preprocess, forceOcr: options.forceOcr}
-  const read = async (png: Buffer): Promise<OcrResult> => {
+  const read = async (png: Buffer, segmentation: Segmentation = 'auto'): Promise<OcrResult> => {
     try {
-      return await (await pool()).recognize(png, {timeoutMs: options.timeoutPerPageMs})
+      return await (await pool()).recognize(png, {timeoutMs: options.timeoutPerPageMs, segmentation})
     } catch (error) {
       // The engine knows neither file nor page; the message must name both.
       if (error instanceof SohoaError) throw new SohoaError(error.code, {...error.params, file: file.path, page: index + 1}, error.exitCode)
@@ -131,19 +132,25 @@ export async function recognisePage(
     }
   }
   let prepared = await preparePage(await file.page(index), preprocess)
-  let ocr = prepared.ocr ? placeOcr(prepared, await read(prepared.ocr.png)) : undefined
+  let raw = prepared.ocr ? await read(prepared.ocr.png) : undefined
+  let ocr = raw && placeOcr(prepared, raw)
   // When the layout could not tell up from down (one line, a few words), or OCR reads the
   // page poorly (as it reads a page the wrong way up, whatever the layout said), let OCR
   // decide between the page as turned and upside down.
   const doubtful = prepared.corrections.orientationUncertain || (ocr !== undefined && ocr.confidence < DOUBTFUL_CONFIDENCE)
   if (ocr && ocr.text.trim() !== '' && doubtful && preprocess.rotate !== false) {
     const flipped = await preparePage(await file.page(index), {...preprocess, forceRotation: ((prepared.corrections.rotation + 180) % 360) as Rotation})
-    const flippedOcr = flipped.ocr ? placeOcr(flipped, await read(flipped.ocr.png)) : undefined
+    const flippedRaw = flipped.ocr ? await read(flipped.ocr.png) : undefined
+    const flippedOcr = flippedRaw && placeOcr(flipped, flippedRaw)
     if (flippedOcr && flippedOcr.confidence >= ocr.confidence + FLIP_MARGIN) {
       prepared = {...flipped, corrections: {...flipped.corrections, orientationUncertain: false, orientationByOcr: true}}
       ocr = flippedOcr
+      raw = flippedRaw
     }
   }
+  // Lost blocks and small type read again, then the page in reading order (reread.ts).
+  const finished = raw && (await finishReading(prepared, raw, (png, segmentation) => read(png, segmentation)))
+  if (finished) ocr = finished.ocr
   const text = normaliseText(ocr ? ocr.text : (prepared.existingText ?? ''))
   const result: PageResult = {
     source: prepared.source,
@@ -156,6 +163,7 @@ export async function recognisePage(
     height: prepared.height,
     seconds: round((performance.now() - started) / 1000, 2),
     ...prepared.corrections,
+    ...(finished?.reread ? {reread: finished.reread} : {}),
   }
   // The OCR image is no longer needed once read; keep only what the PDF needs.
   prepared.ocr = undefined

@@ -238,3 +238,35 @@ export function srgbIccProfile(): Promise<Buffer> {
   })()
   return srgbProfile
 }
+
+/**
+ * A box of a grey page enlarged `scale` times and cut to black and white at `threshold`
+ * (levels at or above it turn white), as a PNG for OCR: small type reads better larger, and a
+ * crop of a noisy page better without its grain.
+ */
+export async function binarisedCrop(
+  grey: RawPixels,
+  box: {x0: number; y0: number; x1: number; y1: number},
+  scale: number,
+  threshold: number,
+  dpi: number,
+): Promise<Buffer> {
+  return guard(async () => {
+    const left = Math.max(0, Math.min(grey.width - 1, Math.round(box.x0)))
+    const top = Math.max(0, Math.min(grey.height - 1, Math.round(box.y0)))
+    const width = Math.max(1, Math.min(grey.width - left, Math.round(box.x1 - box.x0)))
+    const height = Math.max(1, Math.min(grey.height - top, Math.round(box.y1 - box.y0)))
+    const raw = {width: grey.width, height: grey.height, channels: grey.channels}
+    let image = sharp(grey.data, {raw}).extract({left, top, width, height})
+    if (scale !== 1) {
+      const cut = await image.raw().toBuffer()
+      image = sharp(cut, {raw: {width, height, channels: grey.channels}}).resize({width: Math.round(width * scale), kernel: 'cubic'})
+    }
+    return image
+      .toColourspace('b-w')
+      .threshold(threshold, {greyscale: true})
+      .withMetadata({density: Math.round(dpi * scale)})
+      .png({compressionLevel: 1})
+      .toBuffer()
+  })
+}

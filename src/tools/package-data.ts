@@ -32,6 +32,11 @@ export function loadProvinces(): Province[] {
   return readPackageJson<{provinces: Province[]}>('templates/citizen-id-provinces.json').provinces
 }
 
+/** Vietnamese family names with their diacritics (extract.ts restores them on names OCR read in capitals). */
+export function loadSurnames(): string[] {
+  return readPackageJson<{surnames: string[]}>('templates/vietnamese-surnames.json').surnames
+}
+
 export function loadLevel1Agencies(): Level1Agency[] {
   return readPackageJson<{level1: Level1Agency[]}>('templates/agencies.json').level1
 }

@@ -19,7 +19,7 @@ import {createWorker, OEM, PSM, type Worker} from 'tesseract.js'
 
 import {InterruptedError, MissingDependencyError, SohoaError} from '../core/errors.js'
 import {ExitCode} from '../core/exit-codes.js'
-import type {OcrEngine, OcrRequest} from '../core/ocr-engine.js'
+import type {OcrEngine, OcrRequest, Segmentation} from '../core/ocr-engine.js'
 import type {OcrLine, OcrResult} from '../core/page.js'
 import {registerCleanup} from './shutdown.js'
 
@@ -89,9 +89,12 @@ async function linkLanguageDir(): Promise<string> {
   return dir
 }
 
+const PSM_OF: Record<Segmentation, PSM> = {auto: PSM.AUTO, block: PSM.SINGLE_BLOCK, line: PSM.SINGLE_LINE}
+
 interface Task {
   image: Buffer
   timeoutMs: number | undefined
+  segmentation: Segmentation
   resolve: (result: OcrResult) => void
   reject: (error: unknown) => void
 }
@@ -105,6 +108,7 @@ export class OcrPool implements OcrEngine {
   private readonly idle: Worker[] = []
   private readonly queue: Task[] = []
   private readonly workers: Worker[] = []
+  private readonly segmentationOf = new Map<Worker, Segmentation>()
   private readonly unregister: () => void
   private closed = false
   private languageDir: string | undefined
@@ -139,7 +143,7 @@ export class OcrPool implements OcrEngine {
     // The pool closes early only when the run is interrupted (Ctrl-C): say that, not a file error.
     if (this.closed) return Promise.reject(new InterruptedError())
     return new Promise((resolve, reject) => {
-      this.queue.push({image, timeoutMs: request.timeoutMs, resolve, reject})
+      this.queue.push({image, timeoutMs: request.timeoutMs, segmentation: request.segmentation ?? 'auto', resolve, reject})
       this.dispatch()
     })
   }
@@ -169,6 +173,10 @@ export class OcrPool implements OcrEngine {
       }
     })
     try {
+      if ((this.segmentationOf.get(worker) ?? 'auto') !== task.segmentation) {
+        await worker.setParameters({tessedit_pageseg_mode: PSM_OF[task.segmentation]})
+        this.segmentationOf.set(worker, task.segmentation)
+      }
       const result = await Promise.race([worker.recognize(task.image, {}, {text: true, blocks: true}), timeout])
       task.resolve(toOcrResult(result.data))
       this.idle.push(worker)

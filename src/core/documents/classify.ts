@@ -62,13 +62,25 @@ function titleMatch(lines: readonly string[], kind: DocumentKind): {pattern: str
   let best: {pattern: string; match: PhraseMatch} | undefined
   for (const pattern of kind.titlePatterns) {
     const match = findPhrase(lines, pattern, {joinLines: 3})
-    if (!match || match.coverage < TITLE_COVERAGE) continue
+    if (!match || match.coverage < TITLE_COVERAGE || insideLongerTitle(lines, match)) continue
     // Longer titles that match say more ("CĂN CƯỚC CÔNG DÂN" over "CĂN CƯỚC").
     if (!best || match.distance < best.match.distance || (match.distance === best.match.distance && pattern.length > best.pattern.length)) {
       best = {pattern, match}
     }
   }
   return best
+}
+
+/**
+ * A catalogue title found inside a longer, different title is not that title: "CĂN CƯỚC CÔNG
+ * DÂN" in "TỜ KHAI CĂN CƯỚC CÔNG DÂN" (Mẫu CC01, the application form) is no ID card. A title
+ * line is set in capitals, so capitals before the match on its line are another title's words.
+ */
+function insideLongerTitle(lines: readonly string[], match: PhraseMatch): boolean {
+  const original = lines.slice(match.line, match.line + match.lines).join(' ')
+  const before = original.slice(0, Math.max(0, match.end - match.found.length)).replace(/^\s*(\d+[.)]|[IVX]+\.)\s*/u, '')
+  const letters = before.match(/\p{L}/gu) ?? []
+  return letters.length >= 2 && before === before.toLocaleUpperCase('vi')
 }
 
 function evidenceOf(type: Evidence['type'], pattern: string, match: PhraseMatch, page: number, lineOffset: number, zone: Evidence['zone'], weight: number): Evidence {

@@ -15,6 +15,8 @@ import {isIdCardPayload, readableLines} from './classify.js'
 
 export interface ExtractOptions {
   provinces: readonly Province[]
+  /** Family names with their diacritics (templates/vietnamese-surnames.json), to restore marks OCR lost on capitals. */
+  surnames?: readonly string[]
 }
 
 export interface Extraction {
@@ -30,7 +32,7 @@ export function extractFields(pages: readonly AnalysisPage[], kind: DocumentKind
 export function extractDocument(pages: readonly AnalysisPage[], kind: DocumentKind | undefined, options: ExtractOptions): Extraction {
   const review: ReviewReason[] = []
   if (!kind) return {fields: {}, review}
-  const fromOcr = readLabelledFields(pages, kind)
+  const fromOcr = restoreSurnames(readLabelledFields(pages, kind), options.surnames ?? [])
   if (!kind.hasQr) return {fields: fromOcr, review}
 
   const payloads = pages.flatMap((page, index) => (page.qr ?? []).filter(isIdCardPayload).map((payload) => ({payload, index})))
@@ -58,6 +60,35 @@ export function extractDocument(pages: readonly AnalysisPage[], kind: DocumentKi
   return {fields: fromOcr, review}
 }
 
+/**
+ * A name in capitals whose family name OCR read without (or with wrong) diacritics ("PHAM",
+ * "NGUYÊN") is written with the one family name it folds to ("PHẠM", "NGUYỄN"); the OCR
+ * reading is kept beside it. Family names are a small closed set; given names are left alone.
+ */
+function restoreSurnames(fields: DocumentFields, surnames: readonly string[]): DocumentFields {
+  if (surnames.length === 0) return fields
+  const byFold = new Map<string, string[]>()
+  for (const surname of surnames) byFold.set(foldPhrase(surname), [...(byFold.get(foldPhrase(surname)) ?? []), surname])
+  const out: DocumentFields = {...fields}
+  for (const key of NAME_KEYS) {
+    const field = fields[key]
+    if (!field) continue
+    const restore = (name: string): string => {
+      const [first, ...rest] = name.split(' ')
+      if (!first || first !== first.toLocaleUpperCase('vi') || rest.length === 0) return name
+      const matches = byFold.get(foldPhrase(first)) ?? []
+      return matches.length === 1 && matches[0] !== first ? [matches[0]!, ...rest].join(' ') : name
+    }
+    const value = restore(field.value)
+    const parties = field.parties?.map((party) => (party === '' ? party : restore(party)))
+    if (value === field.value && parties?.join('|') === field.parties?.join('|')) continue
+    out[key] = {...field, value, ...(parties ? {parties} : {}), ...(value !== field.value ? {ocrValue: field.value} : {})}
+  }
+  return out
+}
+
+const NAME_KEYS: readonly FieldKey[] = ['fullName', 'requesterName', 'childName', 'deceasedName']
+
 function sameValue(key: FieldKey, a: string, b: string): boolean {
   if (key === 'fullName' || key === 'permanentAddress') return foldPhrase(a) === foldPhrase(b)
   return a === b
@@ -65,6 +96,14 @@ function sameValue(key: FieldKey, a: string, b: string): boolean {
 
 /** Each of the kind's labelled fields, from the first page where its label is found. */
 export function readLabelledFields(pages: readonly AnalysisPage[], kind: DocumentKind): DocumentFields {
+  if (kind.parties) {
+    const byParty = readPartyFields(pages, kind, kind.parties)
+    if (byParty) return byParty
+  }
+  return readLabelledFieldsOf(pages, kind)
+}
+
+function readLabelledFieldsOf(pages: readonly AnalysisPage[], kind: DocumentKind): DocumentFields {
   const fields: DocumentFields = {}
   for (const label of kind.labels ?? []) {
     if (fields[label.field]) continue
@@ -87,6 +126,57 @@ export function readLabelledFields(pages: readonly AnalysisPage[], kind: Documen
   return fields
 }
 
+/**
+ * A two-party form (the marriage declaration's Bên nữ / Bên nam): each party's particulars
+ * read from its own part of the form (from its heading to the next party's), so that a name
+ * and a number never come from different people. The fields name the party that comes first
+ * on the form; `parties` keeps each party's reading. Undefined when the headings are not found.
+ */
+function readPartyFields(
+  pages: readonly AnalysisPage[],
+  kind: DocumentKind,
+  parties: readonly (readonly string[])[],
+): DocumentFields | undefined {
+  for (const [pageIndex, page] of pages.entries()) {
+    const lines = readableLines(page)
+    const starts = parties
+      .map((headings) => firstHeading(lines, headings))
+      .filter((at): at is number => at !== undefined)
+      .sort((a, b) => a - b)
+    if (starts.length !== parties.length || new Set(starts).size !== starts.length) continue
+    const readings = starts.map((start, index) => readLabelledFieldsOf([slicePage(page, start, starts[index + 1] ?? lines.length)], kind))
+    const fields: DocumentFields = {}
+    for (const key of kind.fields) {
+      const values = readings.map((reading) => reading[key])
+      const first = values.find((value) => value !== undefined)
+      if (!first) continue
+      fields[key] = {...first, page: pageIndex + 1, sourcePage: page.source, parties: values.map((value) => value?.value ?? '')}
+    }
+    return fields
+  }
+  return undefined
+}
+
+/** The line a party's part starts on: a short line that is its heading. */
+function firstHeading(lines: readonly string[], headings: readonly string[]): number | undefined {
+  let best: number | undefined
+  for (const heading of headings) {
+    const pattern = foldPhrase(heading)
+    const at = lines.findIndex((line) => {
+      const folded = foldPhrase(line)
+      return folded.startsWith(pattern) && folded.length <= pattern.length + 12
+    })
+    if (at >= 0 && (best === undefined || at < best)) best = at
+  }
+  return best
+}
+
+function slicePage(page: AnalysisPage, from: number, to: number): AnalysisPage {
+  const lines = page.lines.length > 0 ? page.lines : page.text.split('\n').map((text) => ({text}))
+  const kept = lines.slice(from, to)
+  return {...page, lines: kept, text: kept.map((line) => line.text).join('\n')}
+}
+
 interface LabelRead {
   value: string
   label: string
@@ -106,17 +196,43 @@ function readLabel(page: AnalysisPage, label: FieldLabel): LabelRead | undefined
     const line = lines[index]!
     const hit = labelAt(line, label.labels, index === from && label.after ? afterHeadingStart(line, label.after) : 0)
     if (!hit) continue
-    const sameLine = valueText(line.slice(hit.end))
-    const candidates = [sameLine, ...(sameLine === '' || format !== 'text' ? [valueText(lines[index + 1] ?? '')] : [])]
+    const rest = line.slice(hit.end)
+    // A blank left empty (only its dotted line after the label) has no value: the next line is
+    // another label's, never this one's value ("Năm sinh" is no requester's name).
+    if (isEmptyBlank(rest)) continue
+    const sameLine = valueText(rest)
+    const next = lines[index + 1] ?? ''
+    const nextIsValue = !startsWithLabel(next)
+    const candidates = [sameLine, ...((sameLine === '' || format !== 'text') && nextIsValue ? [valueText(next)] : [])]
     for (const [offset, text] of candidates.entries()) {
-      const value = parseValue(text, format)
+      let value = parseValue(text, format)
       if (value === undefined) continue
+      // A name in capitals wrapped in a narrow column goes on under its label's line ("ĐẶNG THỊ THỊ" / "OANH").
+      if (format === 'name' && offset === 0 && value === text && nextIsValue) value = withContinuation(value, next)
       const ocrConfidence = page.lines[index + offset]?.confidence
       return {value, label: hit.label, confidence: round((ocrConfidence ?? page.confidence ?? 80) / 100)}
     }
     // A label with nothing readable after it: keep looking further down (a form repeats labels).
   }
   return undefined
+}
+
+function withContinuation(name: string, next: string): string {
+  const more = next.trim()
+  const words = more.split(/\s+/)
+  const caps = /^[\p{Lu}\p{M}]+$/u
+  if (name !== name.toLocaleUpperCase('vi') || words.length > 2 || !words.every((word) => caps.test(word) && word.length >= 2)) return name
+  return name.split(' ').length + words.length <= 6 ? `${name} ${words.join(' ')}` : name
+}
+
+/** What follows a label is only a dotted leader (and punctuation): the blank was left empty. */
+function isEmptyBlank(rest: string): boolean {
+  return /[.…_]{3,}/.test(rest) && !/[\p{L}\p{N}]/u.test(rest.replace(/^[^:]{0,30}:/, ''))
+}
+
+/** A line that opens with a label of its own ("2. Năm sinh: …", "Giới tính:"). */
+function startsWithLabel(line: string): boolean {
+  return /^\s*(\d{1,2}[.)]\s*)?[\p{L}][\p{L}\p{M} ,/()]{1,40}:/u.test(line.normalize('NFC'))
 }
 
 /** Where the text after a heading starts on its line, so that a label on the same line is found after it. */
@@ -196,7 +312,7 @@ export function parseName(text: string): string | undefined {
   const name = (stop > 0 ? words.slice(0, stop) : words).join(' ')
   if (name.length < 2) return undefined
   const folded = foldPhrase(name)
-  if (/^(ngay|so|gioi tinh|noi|quoc tich|dan toc)\b/.test(folded)) return undefined
+  if (/^(ngay|so|gioi tinh|noi|quoc tich|dan toc|nam sinh|ho ten|ho va ten)\b/.test(folded)) return undefined
   return name
 }
 
@@ -216,12 +332,12 @@ export function idNumbersIn(line: string): string[] {
 }
 
 const DATE_PATTERNS: RegExp[] = [
-  /(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)/,
-  /ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})/,
+  /(?<!\d)(\d{1,2})\s*[/.,\-]\s*(\d{1,2})\s*[/.,\-]\s*(\d{4})(?!\d)/,
+  /(?:ngay\s*)?(?<!\d)(\d{1,2})\s*,?\s*thang\s*(\d{1,2})\s*,?\s*nam\s*(\d{4})/,
   /(?<!\d)(\d{2})(\d{2})(\d{4})(?!\d)/,
 ]
 
-/** `01/05/1990`, `1-5-1990`, `ngày 01 tháng 05 năm 1990`, `01051990` → `1990-05-01`. */
+/** `01/05/1990`, `01.05.1990`, `1-5-1990`, `ngày 01 tháng 5 năm 1990`, `01051990` → `1990-05-01`. */
 export function parseDate(text: string): string | undefined {
   const folded = foldVietnameseKeepPunctuation(text)
   for (const pattern of DATE_PATTERNS) {

@@ -109,6 +109,22 @@ export const dossierMessages = {
     en: 'The requester ID on document {document} ({formId}) differs from the ID card, document {card} ({cardId})',
   },
   'dossier.requester-id-mismatch.hint': {vi: 'Đối chiếu số định danh trên tờ khai với thẻ căn cước', en: 'Compare the ID number on the form with the card'},
+  'dossier.requester-name-uncertain': {
+    vi: 'Họ tên đọc được trên giấy tờ {document} ({formName}) khác thẻ căn cước ở giấy tờ {card} ({cardName}); có thể do nhận dạng chữ',
+    en: 'The name read on document {document} ({formName}) differs from the ID card, document {card} ({cardName}); possibly misread',
+  },
+  'dossier.requester-name-uncertain.hint': {
+    vi: 'Cán bộ đối chiếu họ tên trên bản giấy với thẻ căn cước',
+    en: 'Check the name on the paper against the ID card',
+  },
+  'dossier.requester-id-uncertain': {
+    vi: 'Số định danh đọc được trên giấy tờ {document} ({formId}) khác thẻ căn cước ở giấy tờ {card} ({cardId}); có thể do nhận dạng chữ',
+    en: 'The ID number read on document {document} ({formId}) differs from the ID card, document {card} ({cardId}); possibly misread',
+  },
+  'dossier.requester-id-uncertain.hint': {
+    vi: 'Cán bộ đối chiếu số định danh trên bản giấy với thẻ căn cước',
+    en: 'Check the number on the paper against the ID card',
+  },
   'dossier.requester-no-card': {
     vi: 'Không tìm thấy thẻ căn cước của người yêu cầu trên giấy tờ {document} ({name})',
     en: 'No ID card in the dossier matches the requester on document {document} ({name})',
