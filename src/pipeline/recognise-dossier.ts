@@ -28,7 +28,7 @@ export async function recogniseDossier(options: RecogniseDossierOptions): Promis
   const reporter = options.reporter ?? silentReporter
   const {inputs, errors} = await resolveInputs([options.input], {followLinks: options.followLinks})
   if (errors[0]) throw errors[0]
-  if (inputs.length === 0) throw new UnreadableInputError('batch.no-pages', {file: options.input})
+  if (inputs.length === 0) throw new UnreadableInputError('input.no-pages', {file: options.input})
   // One page more than workers, so that decoding the next page overlaps recognition.
   const pageSlots = options.pageSlots ?? pLimit(options.engine.size + 1)
   const fileSlots = pLimit(Math.max(1, options.engine.size))

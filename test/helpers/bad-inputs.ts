@@ -142,7 +142,7 @@ export const BAD_INPUTS: BadInput[] = [
     name: 'bomb',
     kind: 'decompression bomb (PNG declaring 50000×50000)',
     make: (d) => folder(d, ['p1.png', decompressionBomb()]),
-    expect: {status: 'failed', code: 'input.image-corrupt'},
+    expect: {status: 'failed', code: 'input.image-too-large'},
   },
   {
     name: 'one-pixel',
@@ -184,7 +184,7 @@ export const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'tiff-corrupt-page',
-    kind: 'multi-page TIFF with one corrupt page (libvips reads what it can: not refused, see README)',
+    kind: 'multi-page TIFF with one corrupt page (refused, not read as blank)',
     make: async (d) => {
       await mkdir(d)
       const spec = {lines: ['Trang'], pageMm: {width: 74, height: 105}, sizePt: 8, marginMm: 6, font: 'sans' as const}
@@ -194,7 +194,7 @@ export const BAD_INPUTS: BadInput[] = [
       pointPageStripsPastEnd(bytes, 1)
       await writeFile(file, bytes)
     },
-    expect: {status: 'invalid'},
+    expect: {status: 'failed', code: 'input.page-undecodable'},
   },
   {
     name: 'encrypted.pdf',
@@ -263,18 +263,18 @@ export const BAD_INPUTS: BadInput[] = [
     make: (f) => symlink(`${f}-nowhere`, f),
     expect: {status: 'failed', code: 'batch.link-broken'},
   },
-  {name: 'empty-folder', kind: 'empty folder', make: (d) => folder(d), expect: {status: 'failed', code: 'batch.no-pages'}},
+  {name: 'empty-folder', kind: 'empty folder', make: (d) => folder(d), expect: {status: 'failed', code: 'input.no-pages'}},
   {
     name: 'only-subfolder',
     kind: 'folder holding only a subfolder',
     make: (d) => mkdir(path.join(d, 'inner'), {recursive: true}).then(() => {}),
-    expect: {status: 'failed', code: 'batch.no-pages'},
+    expect: {status: 'failed', code: 'input.special-file'},
   },
   {
     name: 'only-hidden',
     kind: 'folder holding only hidden files',
     make: (d) => folder(d, ['.DS_Store', 'x']),
-    expect: {status: 'failed', code: 'batch.no-pages'},
+    expect: {status: 'failed', code: 'input.no-pages'},
   },
   {
     name: 'only-fifo',
@@ -283,7 +283,7 @@ export const BAD_INPUTS: BadInput[] = [
       await mkdir(d)
       execFileSync('mkfifo', [path.join(d, 'p1.png')])
     },
-    expect: {status: 'failed', code: 'batch.no-pages'},
+    expect: {status: 'failed', code: 'input.special-file'},
   },
   {
     name: 'low-dpi',

@@ -20,7 +20,6 @@ export const batchMessages = {
     en: 'The procedure is missing: give --procedure (or a procedure column in --manifest)',
   },
   'batch.no-dossiers': {vi: '{file} không có hồ sơ nào', en: '{file} holds no dossiers'},
-  'batch.no-pages': {vi: '{file}: hồ sơ không có trang nào đọc được', en: '{file}: the dossier has no page files'},
   'batch.manifest-invalid': {
     vi: '{file} dòng {line}: không đọc được danh sách CSV ({detail})',
     en: '{file} line {line}: not a readable CSV manifest ({detail})',
