@@ -101,11 +101,11 @@ describe('Ctrl-C during OCR', () => {
     const inputs = await Promise.all(
       Array.from({length: 4}, async (_, index) => writePage(path.join(dir, `p${index}.png`), {lines: ['Tờ khai đăng ký kết hôn', 'Họ và tên: Nguyễn Văn An'], dpi: 300})),
     )
-    const result = await interruptDuringOcr(path.join(ROOT, 'bin', 'run.js'), ['ocr', ...inputs, '--out', path.join(dir, 'out'), '--jobs', '1', '--lang', 'en'], {
-      CI: 'true',
-      NODE_ENV: 'production',
-    })
+    const out = path.join(dir, 'out')
+    const args = ['ocr', ...inputs, '--out', out, '--jobs', '1', '--lang', 'en']
+    const result = await interruptDuringOcr(path.join(ROOT, 'bin', 'run.js'), args, {CI: 'true', NODE_ENV: 'production'}, out)
     expect(result.code).toBe(130)
+    expect(result.stderr).toContain('Interrupted (Ctrl-C); finished work is kept.')
     expect(`${result.stdout}${result.stderr}`).not.toMatch(/pool closed|pool is closed/i)
   }, 120_000)
 })

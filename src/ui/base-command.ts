@@ -47,7 +47,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     // Known before parsing so that parse errors are translated too.
     this.lang = resolveLang(langFromArgv(this.argv))
     await super.init()
-    installSignalHandlers(() => this.reporter.stop())
+    installSignalHandlers(() => {
+      this.reporter.stop()
+      this.logToStderr(this.t('run.interrupted'))
+    })
     const {args, flags, argv} = await this.parse({
       flags: this.ctor.flags,
       baseFlags: (super.ctor as typeof BaseCommand).baseFlags,

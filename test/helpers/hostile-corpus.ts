@@ -7,6 +7,7 @@
  */
 import {execFileSync, spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
+import {existsSync, readdirSync} from 'node:fs'
 import {lstat, mkdir, readdir, readFile, readlink, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {crc32, deflateSync} from 'node:zlib'
@@ -610,18 +611,33 @@ export async function fingerprint(target: string): Promise<string> {
   return hash.digest('hex')
 }
 
-/** Sends SIGINT to a CLI run once it has started OCR, and returns what it printed. */
-export function interruptDuringOcr(bin: string, args: string[], env: Record<string, string>): Promise<{code: number | null; stderr: string; stdout: string}> {
+/**
+ * Sends SIGINT to a CLI run as soon as its first output file appears in `outDir` (so OCR is
+ * running and files remain), and returns what it printed. No fixed delay: on a loaded machine a
+ * timer fires before the signal handler exists or after the run has ended; and `ocr` prints its
+ * per-file lines only at the end, so its output cannot be the cue.
+ */
+export function interruptDuringOcr(
+  bin: string,
+  args: string[],
+  env: Record<string, string>,
+  outDir: string,
+): Promise<{code: number | null; stderr: string; stdout: string}> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe']})
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
-    const timer = setTimeout(() => child.kill('SIGINT'), 4000)
+    const poll = setInterval(() => {
+      const written = existsSync(outDir) ? readdirSync(outDir).filter((name) => name.endsWith('.pdf')) : []
+      if (written.length === 0) return
+      clearInterval(poll)
+      child.kill('SIGINT')
+    }, 50)
     child.on('error', reject)
     child.on('close', (code) => {
-      clearTimeout(timer)
+      clearInterval(poll)
       resolve({code, stdout, stderr})
     })
   })
