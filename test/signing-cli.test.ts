@@ -14,6 +14,7 @@ import sharp from 'sharp'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {FORM_PAGE} from '../scripts/lib/vietnamese-text.js'
+import {writeGoodDossiers} from './helpers/batch-corpus.js'
 import {runCli} from './helpers/cli.js'
 import {tempDir, writePage} from './helpers/fixtures.js'
 import {makeSoftHsmToken, makeTestPki, SOFTHSM_MODULE, type TestPki, type TestToken} from './helpers/signing-pki.js'
@@ -274,6 +275,47 @@ describe('run --sign-p12', () => {
     const none = await runCli(args, {env})
     expect(none.code).toBe(2)
     expect(none.json().error).toMatchObject({code: 'sign.secret-needed', params: {env: 'SOHOA_SIGN_PASSWORD'}})
+  })
+})
+
+describe('batch --sign-pkcs11 (SoftHSM2)', () => {
+  it('signs every document of every dossier on the token: pdfsig calls each PDF valid, each bag verifies signed', async () => {
+    const root = path.join(work.dir, 'batch-root')
+    const names = await writeGoodDossiers(root, 2)
+    const out = path.join(work.dir, 'out-batch-hsm')
+    const result = await runCli(
+      [
+        'batch', root, '-p', '1.001193', '--agency', AGENCY, '--out', out, '--json', '--jobs', '1',
+        '--sign-pkcs11', SOFTHSM_MODULE, '--key-label', token.keyLabel, '--signer-name', DIGITISER,
+      ],
+      {env: {...env, SOHOA_SIGN_PIN: token.pin}},
+    )
+    // One-page dossiers lack components: all packaged, invalid, exit 4.
+    expect(result.code, result.stderr).toBe(4)
+    const rows = result.json().rows as Array<{dossierCode: string | null; status: string}>
+    expect(rows.map((row) => row.status)).toEqual(names.map(() => 'invalid'))
+    for (const row of rows) {
+      expect(row.dossierCode).toMatch(/^000\.00\.00\.H56-\d{6}-\d{4}$/)
+      const bag = path.join(out, row.dossierCode!)
+      const pdfs = await bagPdfs(bag)
+      expect(pdfs.length).toBeGreaterThan(0)
+      for (const file of pdfs) expect(await pdfsig(file)).toContain('Signature Validation: Signature is Valid.')
+      const record = JSON.parse(await readFile(path.join(bag, 'data', 'sohoa.json'), 'utf8'))
+      expect(record.documents[0].signature).toMatchObject({digitisedBy: DIGITISER, keySource: 'pkcs11'})
+      const verify = await runCli(['verify', bag, '--json', '--require-signed', '--trust', pki.caFile])
+      expect(verify.code, verify.stdout).toBe(0)
+    }
+  }, 240_000)
+
+  it('a wrong PIN stops the batch before any dossier is read (exit 2, nothing written)', async () => {
+    const root = path.join(work.dir, 'batch-root-pin')
+    await writeGoodDossiers(root, 1)
+    const out = path.join(work.dir, 'out-batch-pin')
+    const args = ['batch', root, '-p', '1.001193', '--agency', AGENCY, '--out', out, '--json', '--sign-pkcs11', SOFTHSM_MODULE]
+    const result = await runCli([...args, '--key-label', token.keyLabel], {env: {...env, SOHOA_SIGN_PIN: '000000'}})
+    expect(result.code).toBe(2)
+    expect(result.json().error.code).toBe('sign.pkcs11-pin')
+    expect(await readdir(out).catch(() => [])).toEqual([])
   })
 })
 

@@ -1,5 +1,5 @@
 /**
- * The signing flags of `run` and `pack` (and later `batch`), defined once. They carry no
+ * The signing flags of `run`, `batch` and `pack`, defined once. They carry no
  * `env`: the SOHOA_* variables are read with the stored settings (src/core/config-keys.ts),
  * so that only an explicit --sign, --sign-p12 or --sign-pkcs11 makes a run sign.
  */

@@ -3,10 +3,13 @@ import chalk from 'chalk'
 
 import {UsageError} from '../../core/errors.js'
 import {type BatchResult, runBatch} from '../../pipeline/batch/run-batch.js'
+import {loadSettings} from '../../pipeline/config.js'
+import {withSigning} from '../../pipeline/signing-session.js'
 import {BaseCommand} from '../../ui/base-command.js'
 import {renderBatchTable} from '../../ui/batch-table.js'
 import {createBatchReporter} from '../../ui/batch-progress.js'
 import {translate} from '../../ui/i18n.js'
+import {terminalSecretPrompter} from '../../ui/secret-prompter.js'
 import {
   agencyFlag,
   dataDirFlag,
@@ -17,6 +20,7 @@ import {
   procedureDirFlag,
   splitFlag,
 } from '../../ui/shared-flags.js'
+import {signingFlags, signingRequest} from '../../ui/signing-flags.js'
 
 export default class Batch extends BaseCommand<typeof Batch> {
   static override summary = 'Digitise many dossiers in one resumable run: one OCR pool, a journal, a report an auditor can read.'
@@ -30,6 +34,7 @@ export default class Batch extends BaseCommand<typeof Batch> {
   static override examples = [
     '<%= config.bin %> batch scans/2019 --procedure 1.001193 --agency 000.00.00.H56 --out out',
     '<%= config.bin %> batch --manifest dossiers.csv --agency 000.00.00.H56 --out out --jobs 2 --json',
+    'SOHOA_SIGN_PASSWORD=… <%= config.bin %> batch scans/2019 -p 1.001193 --agency 000.00.00.H56 --out out --sign-p12 ~/keys/hoa.p12',
     '<%= config.bin %> batch status out',
   ]
 
@@ -61,20 +66,25 @@ export default class Batch extends BaseCommand<typeof Batch> {
     }),
     'data-dir': dataDirFlag,
     dir: procedureDirFlag,
+    ...signingFlags,
   }
 
   public async run(): Promise<BatchResult> {
     const {flags} = this
     if (!this.args.root && !flags.manifest) throw new UsageError('batch.root-required')
-    if (!flags.agency) throw new UsageError('run.agency-required')
+    const settings = await loadSettings()
+    const agency = flags.agency ?? settings.agency
+    if (!agency) throw new UsageError('run.agency-required')
     const toolName = this.config.userAgent.split(' ')[0]!
     const lang = this.lang
-    const result = await runBatch({
+    // The key is opened (password or PIN asked) before any dossier is read.
+    const signingContext = {settings, prompter: terminalSecretPrompter(lang), env: process.env, fallbackAgency: agency, appName: toolName}
+    const result = await withSigning(signingRequest(flags), signingContext, async (signing) => runBatch({
       root: this.args.root,
       manifest: flags.manifest,
       outDir: flags.out,
       procedure: flags.procedure,
-      agency: flags.agency,
+      agency,
       split: flags.split,
       jobs: flags.jobs,
       forceOcr: flags['force-ocr'],
@@ -87,7 +97,8 @@ export default class Batch extends BaseCommand<typeof Batch> {
       toolVersion: toolName,
       progress: createBatchReporter(this.jsonEnabled(), this.t('batch.progress')),
       explain: (failure) => translate(lang, failure.code, failure.params),
-    })
+      signing,
+    }))
     if (!this.jsonEnabled()) {
       this.log(renderBatchTable(result.rows, lang))
       const {totals} = result

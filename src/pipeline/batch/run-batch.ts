@@ -47,6 +47,7 @@ import {Journal, readJournal} from '../../tools/journal.js'
 import {lazyOcrPool} from '../../tools/tesseract.js'
 import {analyseDraft, DRAFT_FILE} from '../analyse-draft.js'
 import {finaliseDossier} from '../finalise-dossier.js'
+import type {DocumentSigning} from '../sign-documents.js'
 import {loadPageList, PAGES_FILE} from '../page-store.js'
 import {type FoundProcedure, lookupProcedure} from '../procedure-catalogue.js'
 import type {RecogniseOptions} from '../recognise.js'
@@ -77,6 +78,8 @@ export interface BatchOptions {
   toolVersion: string
   /** The OCR engine for every dossier; a pool of `jobs` tesseract workers by default. */
   engine?: OcrEngine
+  /** The digitiser's key: every document PDF of every dossier is signed (finalising is serial). */
+  signing?: DocumentSigning
   allocator?: CodeAllocator
   progress?: BatchReporter
   /** A failure's reason in the user's language, for the report files. */
@@ -307,6 +310,7 @@ async function processDossier(
         toolName: context.options.toolName,
         toolVersion: context.options.toolVersion,
         now: new Date(),
+        signing: context.options.signing,
       })
       const event = {
         type: 'packaged' as const,
