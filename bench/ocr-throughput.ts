@@ -39,7 +39,15 @@ for (let index = 0; index < pageCount; index += 1) {
     font: fonts[index % fonts.length],
     sizePt: 11 + Math.round(random() * 2),
     format: degraded ? 'jpeg' : 'png',
-    degrade: degraded ? {rotate: (random() - 0.5) * 3, blurSigma: 0.8 + random() * 0.4, noise: 10 + random() * 8, contrast: 0.65 + random() * 0.2, seed: seed + index} : undefined,
+    degrade: degraded
+      ? {
+          rotate: (random() - 0.5) * 3,
+          blurSigma: 0.8 + random() * 0.4,
+          noise: 10 + random() * 8,
+          contrast: 0.65 + random() * 0.2,
+          seed: seed + index,
+        }
+      : undefined,
   })
   await writeFile(path.join(input, name), bytes)
   truths.set(name, lines.join('\n'))

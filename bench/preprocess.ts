@@ -77,7 +77,8 @@ function scanner(): Pick<PageSpec, 'border' | 'paper' | 'punchHoles' | 'bleedThr
 }
 
 function degradation(turn: number, skew: number): PageSpec['degrade'] {
-  return {rotate: turn + skew, noise: uniform(0, 14), blurSigma: chance(0.5) ? uniform(0.3, 1.1) : 0, contrast: uniform(0.65, 1), seed: Math.floor(random() * 1e6)}
+  const blurSigma = chance(0.5) ? uniform(0.3, 1.1) : 0
+  return {rotate: turn + skew, noise: uniform(0, 14), blurSigma, contrast: uniform(0.65, 1), seed: Math.floor(random() * 1e6)}
 }
 
 function textPage(): {spec: PageSpec; truth: Truth} {

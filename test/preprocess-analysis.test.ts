@@ -74,7 +74,9 @@ describe('scanner borders', () => {
     // All the text is inside: as much ink as the page without a border.
     const inkOf = (image: typeof page, box = {x0: 0, y0: 0, x1: image.width, y1: image.height}): number => {
       let count = 0
-      for (let y = box.y0; y < box.y1; y += 1) for (let x = box.x0; x < box.x1; x += 1) if (image.data[y * image.width + x]! < 128) count += 1
+      for (let y = box.y0; y < box.y1; y += 1) {
+        for (let x = box.x0; x < box.x1; x += 1) if (image.data[y * image.width + x]! < 128) count += 1
+      }
       return count
     }
     expect(Math.abs(inkOf(page, crop) - inkOf(plain)) / inkOf(plain)).toBeLessThan(0.01)

@@ -56,7 +56,12 @@ const closing = (random: Random, name?: string): PageContent => [
   signatures([], [signPlace(random), 'Người yêu cầu', '(Ký, ghi rõ họ, chữ đệm, tên)', ...(name ? [name] : [])]),
 ]
 
-export function generateDocument(kind: string, random: Random, requester: Person, others: {child: Person; deceased: Person; partner: Person}): GeneratedDocument {
+export function generateDocument(
+  kind: string,
+  random: Random,
+  requester: Person,
+  others: {child: Person; deceased: Person; partner: Person},
+): GeneratedDocument {
   const {child, deceased, partner} = others
   switch (kind) {
     case 'cccd':

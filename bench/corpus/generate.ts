@@ -116,7 +116,10 @@ function style(random: Random): Style {
 
 const mmToPx = (mm: number, dpi: number) => Math.round((mm / 25.4) * dpi)
 
-/** One side of a card, 95 × 72 mm (the renderer's line spacing needs more than a real card's 54 mm), with its QR code at the top right on the front. */
+/**
+ * One side of a card, 95 × 72 mm (the renderer's line spacing needs more than a real card's 54 mm),
+ * with its QR code at the top right on the front.
+ */
 async function cardSide(lines: string[], s: Style, qr?: string): Promise<Buffer> {
   const side = await renderPage({lines, font: s.font === 'serif' ? 'sans' : s.font, sizePt: 7, dpi: s.dpi, pageMm: {width: 95, height: 72}, marginMm: 3, paper: {r: 240, g: 246, b: 250}})
   const layers: OverlayOptions[] = []
@@ -142,7 +145,12 @@ async function cardPage(sides: Buffer[], s: Style): Promise<Buffer> {
 }
 
 /** `kinds` fixes the documents (in order) instead of drawing them, e.g. for the bundled sample. */
-export async function generateDossier(dir: string, procedure: ProcedureSchema, random: Random, kinds?: readonly string[]): Promise<TruthDossier> {
+export async function generateDossier(
+  dir: string,
+  procedure: ProcedureSchema,
+  random: Random,
+  kinds?: readonly string[],
+): Promise<TruthDossier> {
   await mkdir(dir, {recursive: true})
   const requester = person(random)
   const others = {

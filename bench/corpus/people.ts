@@ -52,7 +52,8 @@ export function person(random: Random, options: {gender?: 'male' | 'female'; fro
   const id = `${code}${centuryDigit}${String(year % 100).padStart(2, '0')}${String(Math.floor(random() * 1e6)).padStart(6, '0')}`
   const address = `Số ${1 + Math.floor(random() * 200)} ${pick(random, STREETS)}, ${pick(random, WARDS)}, ${provinceName}`
   const issue = day(random, Math.max(year + 14, 2016), 2024)
-  return {name, gender, dob, id, ...(random() < 0.4 ? {oldId: String(100000000 + Math.floor(random() * 899999999))} : {}), address, province: provinceName, issue}
+  const oldId = random() < 0.4 ? {oldId: String(100000000 + Math.floor(random() * 899999999))} : {}
+  return {name, gender, dob, id, ...oldId, address, province: provinceName, issue}
 }
 
 /** Name as the QR payload carries it: capitalised words. */

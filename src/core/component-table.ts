@@ -54,7 +54,7 @@ export function parseComponentTable(text: string): ComponentTable {
   let caseName = ''
   let mode: ComponentMode = 'submit'
   for (const body of chunks) {
-    ;({caseName, mode} = applyHeading(heading, caseName, mode))
+    ;({caseName, mode} = applyHeading(heading, caseName))
     const {items, rest} = splitItems(body)
     for (const raw of items) addItem(table, caseName, mode, raw)
     heading = rest
@@ -64,7 +64,8 @@ export function parseComponentTable(text: string): ComponentTable {
   return table
 }
 
-function applyHeading(raw: string, caseName: string, mode: ComponentMode): {caseName: string; mode: ComponentMode} {
+/** A heading sets the mode afresh: the mode before it never carries over. */
+function applyHeading(raw: string, caseName: string): {caseName: string; mode: ComponentMode} {
   const heading = cleanHeading(raw)
   const folded = foldVietnamese(heading)
   const presents = /phai xuat trinh/.test(folded)

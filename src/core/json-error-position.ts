@@ -42,7 +42,11 @@ export function locateJsonError(text: string): TextPosition | undefined {
       if (character === '\\') {
         at += 1
         if (text[at] === 'u') {
-          for (let index = 1; index <= 4; index += 1) if (!/[0-9a-fA-F]/.test(text[at + index] ?? '')) (at += index), fail()
+          for (let index = 1; index <= 4; index += 1) {
+            if (/[0-9a-fA-F]/.test(text[at + index] ?? '')) continue
+            at += index
+            fail()
+          }
           at += 5
         } else if ('"\\/bfnrt'.includes(text[at] ?? 'x')) at += 1
         else fail()

@@ -139,7 +139,10 @@ function fromLayThuTuc(record: Json): Draft {
     fieldCode: firstText(record.LINHVUCTHUCHIEN, 'MALINHVUC') ?? optionalText(record.MALINHVUC),
     ministry: optionalText(record.COQUANCONGBO) ?? optionalText(record.TENCOQUANCONGBO),
     decision: optionalText(record.SOQUYETDINH),
-    results: array(record.KETQUATHUCHIEN).map((item) => ({code: optionalText((item as Json).MAKETQUA), name: text((item as Json).TENKETQUA)})),
+    results: array(record.KETQUATHUCHIEN).map((item) => ({
+      code: optionalText((item as Json).MAKETQUA),
+      name: text((item as Json).TENKETQUA),
+    })),
     cases,
     // LayThuTuc's CACHTHUCTHUCHIEN is not read: no record of that shape was at hand to build from.
     processing: [],
@@ -260,8 +263,10 @@ function assignCodes(cases: Draft['cases'], context: ImportContext, problems: Pr
     }
     if (components.length === 0) continue
     const existing = result.find((candidate) => candidate.name === entry.name)
-    if (existing) existing.components.push(...components.filter((component) => !existing.components.some((other) => other.code === component.code)))
-    else result.push({name: entry.name, components})
+    if (existing) {
+      const known = (component: {code: string}) => existing.components.some((other) => other.code === component.code)
+      existing.components.push(...components.filter((component) => !known(component)))
+    } else result.push({name: entry.name, components})
   }
   return result
 }

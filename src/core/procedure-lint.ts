@@ -106,7 +106,16 @@ const replacedBy: Rule = (schema) =>
     ),
   )
 
-export const LINT_RULES: readonly Rule[] = [procedureCode, resultCodes, componentCodes, localCodesAcrossCases, documentKinds, requiredCounts, caseNames, replacedBy]
+export const LINT_RULES: readonly Rule[] = [
+  procedureCode,
+  resultCodes,
+  componentCodes,
+  localCodesAcrossCases,
+  documentKinds,
+  requiredCounts,
+  caseNames,
+  replacedBy,
+]
 
 export function lintProcedure(schema: ProcedureSchema, context: LintContext): Problem[] {
   return LINT_RULES.flatMap((rule) => rule(schema, context))

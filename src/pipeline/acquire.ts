@@ -7,14 +7,13 @@ import type {Dirent} from 'node:fs'
 import {readdir, readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 
-import type {PDFDocument} from 'pdf-lib'
 
 import {UnreadableInputError} from '../core/errors.js'
 import {FORMAT_LABEL, formatFromExtension, sniffFormat} from '../core/input-format.js'
 import {sortNatural} from '../core/natural-order.js'
 import {ASSUMED_DPI, type InputFormat, type PageSource} from '../core/page.js'
 import {checkImageDecodes, IMAGE_PIXEL_LIMIT, type ImageFacts, type ImageSource, imageFacts, ImageReadError} from '../tools/images.js'
-import {loadPdf} from '../tools/pdf.js'
+import {type LoadedPdf, loadPdf} from '../tools/pdf.js'
 import {PdfReader, PdfReadError, type RenderedPage} from '../tools/pdfjs.js'
 
 /** An input file to process: where it is and the name it goes by in reports and records. */
@@ -55,7 +54,7 @@ export interface AcquiredFile extends InputRef {
   pageCount: number
   page(index: number): Promise<AcquiredPage>
   /** The parsed PDF, for copying its pages unchanged into the output. */
-  pdf?: PDFDocument
+  pdf?: LoadedPdf
   close(): Promise<void>
 }
 

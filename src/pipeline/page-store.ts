@@ -8,13 +8,12 @@ import {mkdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {deflateSync, inflateSync} from 'node:zlib'
 
-import type {PDFDocument} from 'pdf-lib'
 
 import type {PageRecord} from '../core/dossier-draft.js'
 import type {ArchivalImage} from '../core/page.js'
 import {writeFileAtomic, writeSynced} from '../tools/atomic-file.js'
 import type {ImageSource} from '../tools/images.js'
-import {loadPdf} from '../tools/pdf.js'
+import {type LoadedPdf, loadPdf} from '../tools/pdf.js'
 import type {AnalysablePage} from './analyse.js'
 import {pageColour} from './analyse.js'
 import type {RecognisedPage} from './recognise.js'
@@ -73,9 +72,9 @@ export async function loadArchivalImage(workDir: string, record: PageRecord): Pr
 
 /** Input PDFs whose pages are copied as they are, opened once per stage and shared by their pages. */
 export class SourcePdfs {
-  private readonly open = new Map<string, Promise<PDFDocument>>()
+  private readonly open = new Map<string, Promise<LoadedPdf>>()
 
-  get(file: string): Promise<PDFDocument> {
+  get(file: string): Promise<LoadedPdf> {
     let doc = this.open.get(file)
     if (!doc) {
       doc = readFile(file).then(async (bytes) => (await loadPdf(bytes)).doc)

@@ -154,7 +154,8 @@ async function corrected(
   } else if (plan.angle % 90 === 0 || Math.abs(corrections.skew) > OCR_RESAMPLE_SKEW) {
     ocr = await ocrImage({raw: await straightenedGrey()}, dpi, washedOut)
   } else {
-    const quarter = {angle: corrections.rotation, frame: plan.frame, crop: plan.crop ? unslantedBox(plan.crop, plan.frame, corrections.skew) : null}
+    const crop = plan.crop ? unslantedBox(plan.crop, plan.frame, corrections.skew) : null
+    const quarter = {angle: corrections.rotation, frame: plan.frame, crop}
     ocr = await ocrImage({raw: await straighten(grey, quarter)}, dpi, washedOut)
     const box = quarter.crop ?? {x0: 0, y0: 0}
     ocrPlacement = {

@@ -61,7 +61,11 @@ export type FinishFile<R> = (file: RecognisedFile) => Promise<R>
 
 export async function recognise<R>(paths: readonly string[], options: RecogniseOptions, finish: FinishFile<R>): Promise<R[]> {
   const {inputs, errors} = await resolveInputs(paths, {followLinks: options.followLinks})
-  const missing = await Promise.all(errors.map(async (error) => finish(failure({path: String(error.params.file), name: String(error.params.file)}, error))))
+  const unreadable = async (error: (typeof errors)[number]) => {
+    const file = String(error.params.file)
+    return finish(failure({path: file, name: file}, error))
+  }
+  const missing = await Promise.all(errors.map(unreadable))
   return [...missing, ...(await recogniseInputs(inputs, options, finish))]
 }
 
@@ -139,7 +143,8 @@ export async function recognisePage(
   // decide between the page as turned and upside down.
   const doubtful = prepared.corrections.orientationUncertain || (ocr !== undefined && ocr.confidence < DOUBTFUL_CONFIDENCE)
   if (ocr && ocr.text.trim() !== '' && doubtful && preprocess.rotate !== false) {
-    const flipped = await preparePage(await file.page(index), {...preprocess, forceRotation: ((prepared.corrections.rotation + 180) % 360) as Rotation})
+    const forceRotation = ((prepared.corrections.rotation + 180) % 360) as Rotation
+    const flipped = await preparePage(await file.page(index), {...preprocess, forceRotation})
     const flippedRaw = flipped.ocr ? await read(flipped.ocr.png) : undefined
     const flippedOcr = flippedRaw && placeOcr(flipped, flippedRaw)
     if (flippedOcr && flippedOcr.confidence >= ocr.confidence + FLIP_MARGIN) {

@@ -202,7 +202,8 @@ export async function straighten(raw: RawPixels, plan: StraightenPlan): Promise<
     if (turned.info.channels !== channels) out = out.removeAlpha()
     if (channels === 1) out = out.toColourspace('b-w')
     const {data, info} = await out.raw().toBuffer({resolveWithObject: true})
-    return {data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels: info.channels === 1 ? 1 : 3}
+    const pixels = new Uint8Array(data.buffer, data.byteOffset, data.length)
+    return {data: pixels, width: info.width, height: info.height, channels: info.channels === 1 ? 1 : 3}
   })
 }
 

@@ -88,7 +88,12 @@ export class SearchablePdf {
   }
 
   /** A page showing `image` at `dpi` (so its physical size is kept), with the OCR text over it. */
-  async addImagePage(image: ArchivalImage, dpi: number, ocr: OcrResult | undefined, ocrSize: {width: number; height: number}): Promise<void> {
+  async addImagePage(
+    image: ArchivalImage,
+    dpi: number,
+    ocr: OcrResult | undefined,
+    ocrSize: {width: number; height: number},
+  ): Promise<void> {
     const width = (image.width / dpi) * POINTS_PER_INCH
     const height = (image.height / dpi) * POINTS_PER_INCH
     const page = this.doc.addPage([width, height])
@@ -285,6 +290,9 @@ function normalise(x: number, y: number): {x: number; y: number} {
 }
 
 /** Loads an existing PDF with pdf-lib; `encrypted` tells whether it carries an /Encrypt entry. */
+/** A loaded PDF, as the pipeline holds it between stages (pdf-lib's document, named here so only tools import pdf-lib). */
+export type LoadedPdf = PDFDocument
+
 export async function loadPdf(bytes: Uint8Array): Promise<{doc: PDFDocument; encrypted: boolean}> {
   const doc = await PDFDocument.load(bytes, {ignoreEncryption: true, updateMetadata: false})
   return {doc, encrypted: doc.isEncrypted}

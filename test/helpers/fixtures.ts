@@ -21,7 +21,9 @@ export async function writePage(file: string, spec: PageSpec): Promise<string> {
 
 /** A multi-page TIFF whose pages are the given rendered pages (same size). */
 export async function writeMultipageTiff(file: string, specs: PageSpec[], dpi = 300): Promise<string> {
-  const pages = await Promise.all(specs.map(async (spec) => sharp(await renderPage({...spec, dpi})).greyscale().raw().toBuffer({resolveWithObject: true})))
+  const raw = async (spec: (typeof specs)[number]) =>
+    sharp(await renderPage({...spec, dpi})).greyscale().raw().toBuffer({resolveWithObject: true})
+  const pages = await Promise.all(specs.map(raw))
   const {width, height} = pages[0]!.info
   const stacked = Buffer.concat(pages.map((page) => page.data))
   await sharp(stacked, {raw: {width, height: height * pages.length, channels: 1, pageHeight: height}})

@@ -178,7 +178,8 @@ export const HOSTILE_CASES: HostileCase[] = [
       const scan = path.join(dir, 'scan.pdf')
       const doc = await PDFDocument.create()
       const image = await doc.embedJpg(await renderPage({...PAGE, format: 'jpeg'}))
-      doc.addPage([image.width * 0.36, image.height * 0.36]).drawImage(image, {x: 0, y: 0, width: image.width * 0.36, height: image.height * 0.36})
+      const [width, height] = [image.width * 0.36, image.height * 0.36]
+      doc.addPage([width, height]).drawImage(image, {x: 0, y: 0, width, height})
       await writeFile(scan, await doc.save())
       const good = await page(path.join(dir, 'good.png'))
       return {

@@ -17,7 +17,8 @@ for (const entry of HOSTILE_CASES) {
   let checked = 'n/a'
   if (run.check) checked = await run.check(result).then(() => 'ok', (error: Error) => `FAIL ${error.message}`)
   const message = text.slice(0, 3).join(' / ').replaceAll(dir, '<dir>').replace(/\x1b\[[0-9;]*m/g, '').slice(0, 260)
-  console.log(JSON.stringify({case: entry.id, exit: result.code, seconds: Math.round((Date.now() - started) / 1000), check: checked, message}))
+  const seconds = Math.round((Date.now() - started) / 1000)
+  console.log(JSON.stringify({case: entry.id, exit: result.code, seconds, check: checked, message}))
   for (const undo of readOnlyUndo.splice(0)) undo()
   await rm(dir, {recursive: true, force: true})
 }

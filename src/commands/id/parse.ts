@@ -38,7 +38,8 @@ export default class IdParse extends BaseCommand<typeof IdParse> {
 
   public async run(): Promise<IdParseResult> {
     if (this.flags.dob !== undefined && !parseIsoDay(this.flags.dob)) throw new UsageError('id.bad-dob', {value: this.flags.dob})
-    const facts = this.flags.dob !== undefined || this.flags.gender !== undefined ? {dateOfBirth: this.flags.dob, gender: this.flags.gender} : undefined
+    const given = this.flags.dob !== undefined || this.flags.gender !== undefined
+    const facts = given ? {dateOfBirth: this.flags.dob, gender: this.flags.gender} : undefined
     const report = inspectIdValue(this.args.value, {provinces: loadProvinces(), currentYear: new Date().getFullYear(), facts})
     const shown = this.flags.reveal ? report : maskIdReport(report)
     const result: IdParseResult = {...shown, problems: renderProblems(shown.problems, this.lang)}

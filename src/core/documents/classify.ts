@@ -84,7 +84,8 @@ function insideLongerTitle(lines: readonly string[], match: PhraseMatch): boolea
 }
 
 function evidenceOf(type: Evidence['type'], pattern: string, match: PhraseMatch, page: number, lineOffset: number, zone: Evidence['zone'], weight: number): Evidence {
-  return {type, pattern, found: match.found, page, line: lineOffset + match.line + 1, zone, match: match.match, distance: match.distance, weight: round(weight)}
+  const line = lineOffset + match.line + 1
+  return {type, pattern, found: match.found, page, line, zone, match: match.match, distance: match.distance, weight: round(weight)}
 }
 
 /** The kind whose title heads this page, if any: what makes split start a new document. */

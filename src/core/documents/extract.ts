@@ -332,7 +332,7 @@ export function idNumbersIn(line: string): string[] {
 }
 
 const DATE_PATTERNS: RegExp[] = [
-  /(?<!\d)(\d{1,2})\s*[/.,\-]\s*(\d{1,2})\s*[/.,\-]\s*(\d{4})(?!\d)/,
+  /(?<!\d)(\d{1,2})\s*[/.,-]\s*(\d{1,2})\s*[/.,-]\s*(\d{4})(?!\d)/,
   /(?:ngay\s*)?(?<!\d)(\d{1,2})\s*,?\s*thang\s*(\d{1,2})\s*,?\s*nam\s*(\d{4})/,
   /(?<!\d)(\d{2})(\d{2})(\d{4})(?!\d)/,
 ]
