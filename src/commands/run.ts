@@ -7,7 +7,7 @@ import {loadSettings} from '../pipeline/config.js'
 import {runDossier, type RunResult} from '../pipeline/run-dossier.js'
 import {withSigning} from '../pipeline/signing-session.js'
 import {BaseCommand} from '../ui/base-command.js'
-import {problemLine, type RenderedProblem, renderProblems} from '../ui/problems.js'
+import {problemLine, type WithRendered} from '../ui/problems.js'
 import {signingFlags, signingRequest} from '../ui/signing-flags.js'
 import {terminalSecretPrompter} from '../ui/secret-prompter.js'
 import {
@@ -22,7 +22,7 @@ import {
   splitFlag,
 } from '../ui/shared-flags.js'
 
-export type RunCommandResult = Omit<RunResult, 'issues'> & {issues: RenderedProblem[]}
+export type RunCommandResult = WithRendered<RunResult, 'issues'>
 
 export default class Run extends BaseCommand<typeof Run> {
   static override summary = 'Digitise one dossier: OCR, split, classify, code, validate and package it for the one-stop system.'
@@ -87,7 +87,7 @@ export default class Run extends BaseCommand<typeof Run> {
       progressLabel: this.t('run.progress'),
       signing,
     }))
-    const rendered: RunCommandResult = {...result, issues: renderProblems(result.issues, this.lang)}
+    const rendered: RunCommandResult = this.rendered(result, 'issues')
     if (!this.jsonEnabled()) this.render(rendered)
     this.setExitCode(result.exitCode)
     return rendered

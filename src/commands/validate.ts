@@ -4,12 +4,10 @@ import chalk from 'chalk'
 import {ExitCode} from '../core/exit-codes.js'
 import {type RecordValidation, validateRecord} from '../pipeline/validate-record.js'
 import {BaseCommand} from '../ui/base-command.js'
-import {problemLine, type RenderedProblem, renderProblems} from '../ui/problems.js'
+import {problemLine, type WithRendered} from '../ui/problems.js'
 import {procedureDirFlag} from '../ui/shared-flags.js'
 
-export interface ValidateOutput extends Omit<RecordValidation, 'issues'> {
-  issues: RenderedProblem[]
-}
+export type ValidateOutput = WithRendered<RecordValidation, 'issues'>
 
 export default class Validate extends BaseCommand<typeof Validate> {
   static override summary = 'Check a dossier (a package or its sohoa.json record) against its procedure schema.'
@@ -32,7 +30,7 @@ export default class Validate extends BaseCommand<typeof Validate> {
 
   public async run(): Promise<ValidateOutput> {
     const report = await validateRecord(this.args.target, {procedure: this.flags.procedure, proceduresDir: this.flags.dir})
-    const result: ValidateOutput = {...report, issues: renderProblems(report.issues, this.lang)}
+    const result: ValidateOutput = this.rendered(report, 'issues')
     if (!this.jsonEnabled()) this.render(result)
     if (!result.valid) this.setExitCode(ExitCode.DossierInvalid)
     return result

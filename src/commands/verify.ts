@@ -4,10 +4,10 @@ import chalk from 'chalk'
 import {ExitCode} from '../core/exit-codes.js'
 import {verifyBag, type VerifyReport} from '../pipeline/verify.js'
 import {BaseCommand} from '../ui/base-command.js'
-import {problemLine, type RenderedProblem, renderProblems} from '../ui/problems.js'
+import {problemLine, type WithRendered} from '../ui/problems.js'
 import {signatureLine} from '../ui/signature-lines.js'
 
-export type VerifyResult = Omit<VerifyReport, 'problems'> & {problems: RenderedProblem[]}
+export type VerifyResult = WithRendered<VerifyReport, 'problems'>
 
 export default class Verify extends BaseCommand<typeof Verify> {
   static override summary = 'Check a dossier package: BagIt checksums, required files, JSON schemas, path safety, PDFs, signatures.'
@@ -38,7 +38,7 @@ export default class Verify extends BaseCommand<typeof Verify> {
   public async run(): Promise<VerifyResult> {
     const signatureOptions = {requireSigned: this.flags['require-signed'], trust: this.flags.trust}
     const report = await verifyBag(this.args.bag, this.flags.fast ? 'fast' : 'full', signatureOptions)
-    const result = {...report, problems: renderProblems(report.problems, this.lang)}
+    const result = this.rendered(report, 'problems')
     if (!this.jsonEnabled()) {
       for (const document of result.signatures) this.log(signatureLine(document, this.lang))
       if (result.valid) this.log(chalk.green(this.t('verify.ok', {bag: result.bag, mode: result.mode, files: result.files})))

@@ -3,6 +3,7 @@
  * procedure and result-type codes. Each has a pattern, a parser returning what it read or
  * the problems found, and a builder that refuses to build an invalid code.
  */
+import {foldVietnamese} from './text-fold.js'
 import {isAgencyCode} from './agency.js'
 import {type CalendarDay, formatYYMMDD, parseYYMMDD} from './calendar.js'
 import {UsageError} from './errors.js'
@@ -169,10 +170,7 @@ export function buildResultDigitisationCode(parts: ResultDigitisationCode): stri
 
 /** A document number as printed (`125/2024/QĐ-UBND`) made fit for a code and a file name. */
 export function normaliseDocumentNumber(number: string): string {
-  return number
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, 'D')
+  return foldVietnamese(number)
     .toUpperCase()
     .replace(/[/.\s_]+/g, '-')
     .replace(/[^0-9A-Z-]/g, '')

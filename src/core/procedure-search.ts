@@ -14,14 +14,18 @@ export interface SearchFilter {
   level?: ProcedureLevel
 }
 
-/** What a list and a search need of a procedure, with its name and field folded once. */
-export interface ProcedureIndexEntry {
+/** What a list shows of a procedure. */
+export interface ProcedureListing {
   code: string
   name: string
   levels: ProcedureLevel[]
   field?: string
   results: number
   components: number
+}
+
+/** What a list and a search need of a procedure, with its name and field folded once. */
+export interface ProcedureIndexEntry extends ProcedureListing {
   /** Folded words of the name, space-separated. */
   nameWords: string
   fieldWords: string

@@ -18,7 +18,7 @@ import {fileURLToPath} from 'node:url'
 import {UnreadableInputError, UsageError} from '../core/errors.js'
 import {hasErrors} from '../core/problem.js'
 import {levelsFromText, PROCEDURE_LEVELS, type ProcedureLevel, type ProcedureSchema} from '../core/procedure.js'
-import {indexEntry, type ProcedureIndexEntry, searchProcedures} from '../core/procedure-search.js'
+import {indexEntry, type ProcedureIndexEntry, type ProcedureListing, type SearchFilter, searchProcedures} from '../core/procedure-search.js'
 import {buildNationalCatalogue, type NationalSource} from '../core/procedure-sources.js'
 import type {Reporter} from '../core/reporter.js'
 import {foldVietnamese} from '../core/text-fold.js'
@@ -346,20 +346,10 @@ async function removeStale(folder: string, current: string): Promise<void> {
 
 // ------------------------------------------------------------------------------ queries
 
-export interface ListFilter {
-  /** Words to find in the code, name or field; diacritics optional ("dang ky thuong tru"). */
-  text?: string
-  field?: string
-  level?: ProcedureLevel
-}
+/** Words to find in the code, name or field (diacritics optional), a field, a level. */
+export type ListFilter = SearchFilter
 
-export interface ProcedureSummary {
-  code: string
-  name: string
-  levels: ProcedureLevel[]
-  field?: string
-  results: number
-  components: number
+export interface ProcedureSummary extends ProcedureListing {
   origin: Origin
 }
 

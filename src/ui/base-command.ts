@@ -3,9 +3,11 @@ import chalk from 'chalk'
 
 import {maskIdsInText} from '../core/citizen-id.js'
 import {SohoaError} from '../core/errors.js'
+import type {Problem} from '../core/problem.js'
 import {ExitCode} from '../core/exit-codes.js'
 import {installSignalHandlers, runCleanups} from '../tools/shutdown.js'
 import {LANGS, type Lang, resolveLang, translate} from './i18n.js'
+import {type WithRendered, withRendered} from './problems.js'
 import {createReporter, type Reporter, silentReporter} from './reporter.js'
 
 export type CommandFlags<T extends typeof Command> = Interfaces.InferredFlags<
@@ -80,6 +82,11 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   private masked(message: string): string {
     return (this.flags as {reveal?: boolean} | undefined)?.reveal === true ? message : maskIdsInText(message)
+  }
+
+  /** `value` with its problem list under `key` in the user's language. */
+  protected rendered<V extends {[P in K]: readonly Problem[]}, K extends keyof V>(value: V, key: K): WithRendered<V, K> {
+    return withRendered(value, key, this.lang)
   }
 
   protected t(code: string, params: Record<string, string | number> = {}): string {

@@ -33,6 +33,18 @@ export function renderProblems(items: readonly Problem[], lang: Lang): RenderedP
   return items.map((item) => renderProblem(item, lang))
 }
 
+/** `T` with the problem list under `K` rendered for the user (message and hint in their language). */
+export type WithRendered<T, K extends keyof T> = Omit<T, K> & {[P in K]: RenderedProblem[]}
+
+/** `value` with its problem list under `key` rendered: the one way commands turn a report into output. */
+export function withRendered<T extends {[P in K]: readonly Problem[]}, K extends keyof T>(
+  value: T,
+  key: K,
+  lang: Lang,
+): WithRendered<T, K> {
+  return {...value, [key]: renderProblems(value[key], lang)} as WithRendered<T, K>
+}
+
 /** One line for a terminal: `error /cases/0/components/1/kinds/0 message (hint)`. */
 export function problemLine(item: RenderedProblem, severityLabel: string): string {
   return `  ${severityLabel} ${escapeNonPrinting(item.path || '/')}  ${item.message}${item.hint ? `\n      → ${item.hint}` : ''}`

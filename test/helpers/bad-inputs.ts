@@ -5,13 +5,13 @@
 import {execFileSync} from 'node:child_process'
 import {mkdir, readFile, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {crc32, deflateSync} from 'node:zlib'
 
 import {PDFDocument, StandardFonts} from 'pdf-lib'
 import sharp from 'sharp'
 
 import {smallPage} from './batch-corpus.js'
 import {writeEncryptedPdf, writeMultipageTiff, writeScannedPdf} from './fixtures.js'
+import {bombPng} from './hostile-corpus.js'
 
 export interface BadInput {
   /** The entry's name in the root. */
@@ -26,29 +26,6 @@ const page = (dir: string, name: string, bytes: Uint8Array | string) => writeFil
 const folder = async (dir: string, ...files: Array<[string, Uint8Array | string]>) => {
   await mkdir(dir, {recursive: true})
   for (const [name, bytes] of files) await page(dir, name, bytes)
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4)
-  length.writeUInt32BE(data.length)
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-  const crc = Buffer.alloc(4)
-  crc.writeUInt32BE(crc32(body))
-  return Buffer.concat([length, body, crc])
-}
-
-/** A tiny PNG whose header declares 50000 × 50000 pixels: 2.5 gigapixels if decoded. */
-function decompressionBomb(): Buffer {
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(50_000, 0)
-  header.writeUInt32BE(50_000, 4)
-  header.set([8, 0, 0, 0, 0], 8)
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', header),
-    pngChunk('IDAT', deflateSync(Buffer.alloc(50_001 * 4))),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ])
 }
 
 /**
@@ -141,7 +118,7 @@ export const BAD_INPUTS: BadInput[] = [
   {
     name: 'bomb',
     kind: 'decompression bomb (PNG declaring 50000×50000)',
-    make: (d) => folder(d, ['p1.png', decompressionBomb()]),
+    make: (d) => folder(d, ['p1.png', bombPng(50_000, 50_000)]),
     expect: {status: 'failed', code: 'input.image-too-large'},
   },
   {

@@ -6,11 +6,9 @@ import {ExitCode} from '../../core/exit-codes.js'
 import {maskIdsInText} from '../../core/citizen-id.js'
 import {loadLevel1Agencies} from '../../tools/package-data.js'
 import {BaseCommand} from '../../ui/base-command.js'
-import {type RenderedProblem, renderProblems} from '../../ui/problems.js'
+import {type WithRendered} from '../../ui/problems.js'
 
-export interface CodeParseResult extends Omit<CodeReport, 'problems'> {
-  problems: RenderedProblem[]
-}
+export type CodeParseResult = WithRendered<CodeReport, 'problems'>
 
 export default class CodeParse extends BaseCommand<typeof CodeParse> {
   static override summary = 'Check a code of SPEC §3: dossier, result, digitisation, procedure, result-type or agency code.'
@@ -32,7 +30,7 @@ export default class CodeParse extends BaseCommand<typeof CodeParse> {
       value: maskIdsInText(report.value),
       ...(report.parts ? {parts: Object.fromEntries(Object.entries(report.parts).map(([key, part]) => [key, typeof part === 'string' ? maskIdsInText(part) : part]))} : {}),
     }
-    const result: CodeParseResult = {...masked, problems: renderProblems(masked.problems, this.lang)}
+    const result: CodeParseResult = this.rendered(masked, 'problems')
     if (!this.jsonEnabled()) this.render(result)
     if (!result.valid) this.setExitCode(ExitCode.DossierInvalid)
     return result

@@ -9,11 +9,9 @@ import {loadProvinces} from '../../tools/package-data.js'
 import {BaseCommand} from '../../ui/base-command.js'
 import {escapeNonPrinting} from '../../ui/escape.js'
 import {revealFlag} from '../../ui/shared-flags.js'
-import {type RenderedProblem, renderProblems} from '../../ui/problems.js'
+import {type WithRendered} from '../../ui/problems.js'
 
-export interface IdParseResult extends Omit<IdValueReport, 'problems'> {
-  problems: RenderedProblem[]
-}
+export type IdParseResult = WithRendered<IdValueReport, 'problems'>
 
 export default class IdParse extends BaseCommand<typeof IdParse> {
   static override summary = 'Read a personal ID number, an old CMND number or an ID-card QR payload.'
@@ -42,7 +40,7 @@ export default class IdParse extends BaseCommand<typeof IdParse> {
     const facts = given ? {dateOfBirth: this.flags.dob, gender: this.flags.gender} : undefined
     const report = inspectIdValue(this.args.value, {provinces: loadProvinces(), currentYear: new Date().getFullYear(), facts})
     const shown = this.flags.reveal ? report : maskIdReport(report)
-    const result: IdParseResult = {...shown, problems: renderProblems(shown.problems, this.lang)}
+    const result: IdParseResult = this.rendered(shown, 'problems')
     if (!this.jsonEnabled()) this.render(result)
     if (!result.valid) this.setExitCode(ExitCode.DossierInvalid)
     return result

@@ -8,11 +8,9 @@ import {type IdReadResult, readIdCard} from '../../pipeline/id-read.js'
 import {loadProvinces} from '../../tools/package-data.js'
 import {BaseCommand} from '../../ui/base-command.js'
 import {revealFlag} from '../../ui/shared-flags.js'
-import {type RenderedProblem, renderProblems} from '../../ui/problems.js'
+import {type WithRendered} from '../../ui/problems.js'
 
-export interface IdReadOutput extends Omit<IdReadResult, 'problems'> {
-  problems: RenderedProblem[]
-}
+export type IdReadOutput = WithRendered<IdReadResult, 'problems'>
 
 export default class IdRead extends BaseCommand<typeof IdRead> {
   static override summary = "Read the QR code of a chip ID card (CCCD) from a scan and print the card's fields."
@@ -35,7 +33,7 @@ export default class IdRead extends BaseCommand<typeof IdRead> {
   public async run(): Promise<IdReadOutput> {
     const read = await readIdCard(this.args.image, {provinces: loadProvinces(), currentYear: new Date().getFullYear()})
     const shown: IdReadResult = this.flags.reveal ? read : {...read, ...maskIdReport(read), payload: maskIdsInText(read.payload)}
-    const result: IdReadOutput = {...shown, problems: renderProblems(shown.problems, this.lang)}
+    const result: IdReadOutput = this.rendered(shown, 'problems')
     if (!this.jsonEnabled()) this.render(result)
     if (!result.valid) this.setExitCode(ExitCode.DossierInvalid)
     return result

@@ -4,10 +4,10 @@ import chalk from 'chalk'
 import {ExitCode} from '../../core/exit-codes.js'
 import {type ImportReport, importProcedures, type RecordReport} from '../../pipeline/procedure-import.js'
 import {BaseCommand} from '../../ui/base-command.js'
-import {type RenderedProblem, renderProblems} from '../../ui/problems.js'
+import {type WithRendered} from '../../ui/problems.js'
 
 export interface ImportResult extends Omit<ImportReport, 'records'> {
-  records: Array<Omit<RecordReport, 'problems'> & {problems: RenderedProblem[]}>
+  records: Array<WithRendered<RecordReport, 'problems'>>
 }
 
 export default class ProceduresImport extends BaseCommand<typeof ProceduresImport> {
@@ -32,7 +32,7 @@ export default class ProceduresImport extends BaseCommand<typeof ProceduresImpor
     const report = await importProcedures({input: this.args.file, out: this.flags.out})
     const result: ImportResult = {
       ...report,
-      records: report.records.map((record) => ({...record, problems: renderProblems(record.problems, this.lang)})),
+      records: report.records.map((record) => this.rendered(record, 'problems')),
     }
     if (!this.jsonEnabled()) this.render(result)
     if (report.failed > 0) this.setExitCode(report.written > 0 ? ExitCode.BatchPartlyFailed : ExitCode.DossierInvalid)

@@ -4,7 +4,7 @@ import chalk from 'chalk'
 import {ExitCode} from '../../core/exit-codes.js'
 import {lintFiles, type LintReport} from '../../pipeline/schema-lint.js'
 import {BaseCommand} from '../../ui/base-command.js'
-import {problemLine, type RenderedProblem, renderProblems} from '../../ui/problems.js'
+import {problemLine, type RenderedProblem} from '../../ui/problems.js'
 
 export interface SchemaLintResult extends Omit<LintReport, 'files'> {
   files: Array<{file: string; valid: boolean; problems: RenderedProblem[]}>
@@ -30,7 +30,7 @@ export default class SchemaLint extends BaseCommand<typeof SchemaLint> {
     const report = await lintFiles(argv as string[])
     const result: SchemaLintResult = {
       ...report,
-      files: report.files.map((file) => ({file: file.file, valid: file.valid, problems: renderProblems(file.problems, this.lang)})),
+      files: report.files.map(({file, valid, problems}) => this.rendered({file, valid, problems}, 'problems')),
     }
     if (!this.jsonEnabled()) this.render(result)
     if (report.files.some((file) => file.unreadable)) this.setExitCode(ExitCode.UnreadableInput)
