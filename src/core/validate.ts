@@ -59,7 +59,9 @@ export function chooseCase(documents: readonly Pick<Document, 'kind'>[], procedu
   let best = 0
   let bestMissing = Number.POSITIVE_INFINITY
   for (const [index, entry] of procedure.cases.entries()) {
-    const missing = entry.components.filter((component) => component.required && component.kinds.length > 0 && !documents.some((doc) => component.kinds.includes(doc.kind))).length
+    const missing = entry.components.filter(
+      (component) => component.required && component.kinds.length > 0 && !documents.some((doc) => component.kinds.includes(doc.kind)),
+    ).length
     if (missing < bestMissing) {
       best = index
       bestMissing = missing
@@ -122,7 +124,9 @@ function checkComponents(documents: readonly Document[], procedure: ProcedureSch
       if (component.required) issues.push(problem('dossier.component-not-checkable', path, params, 'warning'))
       continue
     }
-    const found = documents.filter((doc) => (doc.componentCode !== undefined ? doc.componentCode === component.code : component.kinds.includes(doc.kind)))
+    const found = documents.filter((doc) =>
+      doc.componentCode !== undefined ? doc.componentCode === component.code : component.kinds.includes(doc.kind),
+    )
     const params = {component: component.code, name: shortName(component.name), kinds: component.kinds.join(', ')}
     if (found.length === 0) {
       if (!component.required) continue
@@ -137,7 +141,13 @@ function checkComponents(documents: readonly Document[], procedure: ProcedureSch
   return issues
 }
 
-function checkDocument(doc: Document, index: number, procedure: ProcedureSchema, caseIndex: number, options: typeof DEFAULTS & ValidateOptions): Problem[] {
+function checkDocument(
+  doc: Document,
+  index: number,
+  procedure: ProcedureSchema,
+  caseIndex: number,
+  options: typeof DEFAULTS & ValidateOptions,
+): Problem[] {
   const issues: Problem[] = []
   const at = (...segments: Array<string | number>): string => jsonPointer('documents', index, ...segments)
   const pages = doc.pages.map((page) => `${page.source.file}#${page.source.page}`).join(', ')

@@ -59,7 +59,11 @@ export async function analyseDossier(pages: readonly RecognisedPage[], options: 
 }
 
 /** analyseDossier over any page holder; `view` says how to read one. Images are loaded one page at a time. */
-export async function analysePages<P>(pages: readonly P[], options: AnalyseOptions, view: (page: P) => AnalysablePage): Promise<AnalysedDossier<P>> {
+export async function analysePages<P>(
+  pages: readonly P[],
+  options: AnalyseOptions,
+  view: (page: P) => AnalysablePage,
+): Promise<AnalysedDossier<P>> {
   const kinds = options.kinds ?? loadDocumentKinds()
   const provinces = loadProvinces()
   const surnames = loadSurnames()

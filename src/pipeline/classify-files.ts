@@ -42,7 +42,8 @@ export interface ClassifyRun {
 export async function classifyFiles(paths: readonly string[], options: ClassifyOptions): Promise<ClassifyRun> {
   const pages: RecognisedPage[] = []
   const failures: ClassifyRun['failures'] = []
-  const files = await recognise(paths, {jobs: options.jobs, forceOcr: false, preprocess: options.preprocess, reporter: options.reporter, progressLabel: options.progressLabel}, async (file) => file)
+  const {jobs, preprocess, reporter, progressLabel} = options
+  const files = await recognise(paths, {jobs, forceOcr: false, preprocess, reporter, progressLabel}, async (file) => file)
   try {
     for (const file of files) {
       if (file.status === 'ok') pages.push(...file.pages)
@@ -74,7 +75,8 @@ export function maskFields(fields: DocumentFields): DocumentFields {
   for (const key of ID_KEYS) {
     const field = fields[key]
     if (!field) continue
-    masked[key] = {...field, value: maskIdNumber(field.value), ...(field.ocrValue === undefined ? {} : {ocrValue: maskIdNumber(field.ocrValue)})}
+    const ocrValue = field.ocrValue === undefined ? {} : {ocrValue: maskIdNumber(field.ocrValue)}
+    masked[key] = {...field, value: maskIdNumber(field.value), ...ocrValue}
   }
   return masked
 }

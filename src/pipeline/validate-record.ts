@@ -34,9 +34,17 @@ export async function validateRecord(target: string, options: ValidateRecordOpti
   const value = await readJson(file)
   const dossier = dossierFromRecord(value, file, options.procedure)
   const schema: ProcedureSchema = (await lookupProcedure(options.procedure ?? dossier.procedure, options.proceduresDir)).schema
-  const report = validateDossier(dossier, schema, {provinces: loadProvinces(), now: options.now ?? new Date(), ...storedPolicy(value, dossier)})
+  const now = options.now ?? new Date()
+  const report = validateDossier(dossier, schema, {provinces: loadProvinces(), now, ...storedPolicy(value, dossier)})
   const caseName = report.caseIndex === undefined ? undefined : schema.cases[report.caseIndex]?.name
-  return {record: file, procedure: schema.code, procedureName: schema.name, ...(caseName ? {caseName} : {}), documents: dossier.documents.length, ...report}
+  return {
+    record: file,
+    procedure: schema.code,
+    procedureName: schema.name,
+    ...(caseName ? {caseName} : {}),
+    documents: dossier.documents.length,
+    ...report,
+  }
 }
 
 async function recordFile(target: string): Promise<string> {

@@ -23,7 +23,10 @@ function start(): Promise<unknown> {
     }
     const bytes = new Uint8Array(wasmBinary)
     return prepareZXingModule({
-      overrides: {wasmBinary: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, locateFile: (file: string) => file},
+      overrides: {
+        wasmBinary: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+        locateFile: (file: string) => file,
+      },
       fireImmediately: true,
     })
   })()
