@@ -15,6 +15,7 @@ import {loadDocumentKinds, loadProvinces, loadSurnames} from '../tools/package-d
 import {decodeQrCodes} from '../tools/qr.js'
 import {cardSide, classifyDocument, isIdCardPayload, readableLines, titleKindOnPage} from '../core/documents/classify.js'
 import {extractDocument} from '../core/documents/extract.js'
+import {spellNamesAlike} from '../core/documents/name-readings.js'
 import type {RecognisedPage} from './recognise.js'
 import {splitPages} from '../core/documents/split.js'
 
@@ -93,6 +94,7 @@ export async function analysePages<P>(
     return {document, pages: group.pages.map((page) => page.recognised)}
   })
   spellNamesAsCards(documents.map((entry) => entry.document))
+  spellNamesAlike(documents.map((entry) => entry.document))
   return {documents, pagesDropped}
 }
 
