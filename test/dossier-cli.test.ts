@@ -125,4 +125,19 @@ describe('sohoa classify (real OCR, small pages)', () => {
     expect(run.documents[2].review).toContain('unknown-kind')
     expect(run.pagesDropped).toEqual([{source: {file: 'p3.png', page: 1}, reason: 'blank'}])
   }, 120_000)
+
+  it('--keep-blank keeps a blank page in its document instead of dropping it', async () => {
+    const input = path.join(dir, 'keep-blank')
+    await mkdir(input)
+    const a7 = {pageMm: {width: 74, height: 105}, dpi: 200, sizePt: 9, marginMm: 6, font: 'sans' as const}
+    await writeFile(path.join(input, 'p1.png'), await renderPage({...a7, lines: ['GIẤY CHỨNG SINH', 'Sinh ngày: 12/03/2024']}))
+    await writeFile(path.join(input, 'p2.png'), await renderPage({...a7, lines: []}))
+    const result = await runCli(['classify', input, '--json', '--jobs', '1', '--keep-blank'])
+    expect(result.code, result.stderr).toBe(0)
+    const run = result.json()
+    expect(run.pagesDropped).toEqual([])
+    expect(run.documents.map((entry: {kind: string; pages: unknown[]}) => [entry.kind, entry.pages])).toEqual([
+      ['giay-chung-sinh', [{file: 'p1.png', page: 1}, {file: 'p2.png', page: 1}]],
+    ])
+  }, 120_000)
 })

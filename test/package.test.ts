@@ -286,6 +286,27 @@ describe('sohoa run through the CLI', () => {
     expect(await readdir(out).catch(() => [])).toEqual([])
   })
 
+  it('--keep-blank keeps a blank page in its document instead of dropping it', async () => {
+    const withBlank = path.join(work.dir, 'keep-blank')
+    await mkdir(withBlank)
+    await cp(path.join(input, 'p1.png'), path.join(withBlank, 'p1.png'))
+    await writePage(path.join(withBlank, 'p2.png'), {lines: [], dpi: 300, pageMm: {width: 148, height: 210}})
+    const out = path.join(work.dir, 'keep-blank-out')
+    const args = ['run', withBlank, '--procedure', '1.001193', '--agency', AGENCY, '--out', out, '--json', '--jobs', '1']
+    const result = await runCli([...args, '--keep-blank', '--data-dir', path.join(work.dir, 'data')])
+    expect(result.code, result.stderr).toBe(4)
+    const json = result.json()
+    expect(json.pagesDropped).toEqual([])
+    expect(json.documents.map((document: {kind: string; pages: number}) => [document.kind, document.pages])).toEqual([['to-khai-khai-sinh', 2]])
+    const record = JSON.parse(await readFile(path.join(json.package, 'data', 'sohoa.json'), 'utf8'))
+    expect(record.documents[0].pages.map((page: {source: unknown}) => page.source)).toEqual([
+      {file: 'p1.png', page: 1},
+      {file: 'p2.png', page: 1},
+    ])
+    const pdf = await PDFDocument.load(await readFile(path.join(json.package, 'data', record.documents[0].file)))
+    expect(pdf.getPageCount()).toBe(2)
+  }, 240_000)
+
   it('exits 2 for an unknown procedure and 3 for a missing input', async () => {
     const unknown = await runCli(['run', input, '--procedure', '9.999999', '--agency', AGENCY, '--out', work.dir])
     expect(unknown.code).toBe(2)

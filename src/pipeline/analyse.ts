@@ -24,6 +24,8 @@ export interface AnalyseOptions {
   kinds?: readonly DocumentKind[]
   /** Look for ID-card QR codes on page images (on by default). */
   readQr?: boolean
+  /** `--keep-blank`: a blank page stays a page of its document instead of a dropped separator. */
+  keepBlank?: boolean
 }
 
 export interface AnalysedDocument<P = RecognisedPage> {
@@ -71,6 +73,7 @@ export async function analysePages<P>(
   for (const recognised of pages) {
     const analysable = view(recognised)
     const page: Page<P> = {...(await analysisPage(analysable)), recognised}
+    if (options.keepBlank) page.blank = false
     if (options.readQr !== false && !page.blank) page.qr = await readPageQr(analysable, page, kinds)
     analysed.push(page)
   }

@@ -49,7 +49,7 @@ export async function classifyFiles(paths: readonly string[], options: ClassifyO
       if (file.status === 'ok') pages.push(...file.pages)
       else failures.push({...file.error, file: file.input.name})
     }
-    const analysed = await analyseDossier(pages, {split: options.split})
+    const analysed = await analyseDossier(pages, {split: options.split, keepBlank: options.preprocess?.keepBlank})
     const documents = analysed.documents.map(({document}, index): ClassifiedDocument => ({
       index: index + 1,
       kind: document.kind,

@@ -97,6 +97,7 @@ export async function runDossier(options: RunOptions): Promise<RunResult> {
       procedure: schema,
       agency: options.agency,
       ownerId: options.ownerId,
+      keepBlank: options.preprocess?.keepBlank,
     })
     return await finaliseDossier(draft, pages, {
       workDir,

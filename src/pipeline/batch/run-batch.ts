@@ -297,6 +297,7 @@ async function processDossier(
           procedure: schema,
           agency: dossier.agency,
           ownerId: dossier.ownerId,
+          keepBlank: context.options.preprocess?.keepBlank,
         })
         await journal.append({type: 'stage', at: at(), id: dossier.id, stage: 'analysed'})
       }
