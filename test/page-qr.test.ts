@@ -44,8 +44,10 @@ describe('the ID-card QR fallback', () => {
   it('crops decoded pixels in memory, every channel of every row, clamped to the image', () => {
     const data = Uint8Array.from({length: 3 * 2 * 4}, (_, index) => index)
     const image = {data, width: 3, height: 2, channels: 4 as const}
-    expect(cropPixels(image, {x0: 1, y0: 1, x1: 3, y1: 2})).toEqual({data: Uint8Array.from([16, 17, 18, 19, 20, 21, 22, 23]), width: 2, height: 1, channels: 4})
-    expect(cropPixels(image, {x0: 2, y0: -5, x1: 9, y1: 1})).toEqual({data: Uint8Array.from([8, 9, 10, 11]), width: 1, height: 1, channels: 4})
+    const secondRow = Uint8Array.from([16, 17, 18, 19, 20, 21, 22, 23])
+    expect(cropPixels(image, {x0: 1, y0: 1, x1: 3, y1: 2})).toEqual({data: secondRow, width: 2, height: 1, channels: 4})
+    const clamped = Uint8Array.from([8, 9, 10, 11])
+    expect(cropPixels(image, {x0: 2, y0: -5, x1: 9, y1: 1})).toEqual({data: clamped, width: 1, height: 1, channels: 4})
   })
 
   it.each([
