@@ -9,9 +9,10 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {FORM_PAGE} from '../scripts/lib/vietnamese-text.js'
 import {allowLowResolution} from '../src/core/validate.js'
-import {runDossier, type RunResult} from '../src/pipeline/run-dossier.js'
+import {runDossier, type RunOptions, type RunResult} from '../src/pipeline/run-dossier.js'
 import {verifyBag} from '../src/pipeline/verify.js'
 import {ROOT, runCli} from './helpers/cli.js'
+import {FakeOcr} from './helpers/fake-ocr.js'
 import {tempDir, writePage} from './helpers/fixtures.js'
 
 const AGENCY = '000.00.00.H56'
@@ -38,17 +39,13 @@ async function walk(dir: string, prefix = ''): Promise<string[]> {
   return out.sort()
 }
 
-beforeAll(async () => {
-  work = await tempDir()
-  input = path.join(work.dir, 'hồ sơ')
-  await mkdir(input)
-  await writePage(path.join(input, 'p1.png'), {lines: FORM_PAGE, dpi: 300, paper: {r: 250, g: 246, b: 236}})
-  inputHashesBefore = await hashTree(input)
-  run = await runDossier({
-    input,
+/** The options of a `sohoa run` of procedure 1.001193 received on 15 March 2024. */
+function runOptions(from: string, outDir: string): RunOptions {
+  return {
+    input: from,
     procedure: '1.001193',
     agency: AGENCY,
-    outDir: path.join(work.dir, 'out'),
+    outDir,
     jobs: 2,
     split: 'auto',
     forceOcr: false,
@@ -58,7 +55,16 @@ beforeAll(async () => {
     toolName: 'sohoa/test',
     toolVersion: 'sohoa/test',
     now: new Date('2024-03-15T02:00:00Z'),
-  })
+  }
+}
+
+beforeAll(async () => {
+  work = await tempDir()
+  input = path.join(work.dir, 'hồ sơ')
+  await mkdir(input)
+  await writePage(path.join(input, 'p1.png'), {lines: FORM_PAGE, dpi: 300, paper: {r: 250, g: 246, b: 236}})
+  inputHashesBefore = await hashTree(input)
+  run = await runDossier(runOptions(input, path.join(work.dir, 'out')))
   bag = run.package!
 }, 240_000)
 
@@ -226,7 +232,7 @@ describe('sohoa verify on tampered bags', () => {
 })
 
 describe('sohoa pack', () => {
-  it('rebuilds an identical-payload bag from a work folder, and refuses to overwrite', async () => {
+  it('rebuilds an identical-payload bag from a work folder (hoso.json rebuilt from sohoa.json), and refuses to overwrite', async () => {
     const workdir = path.join(work.dir, 'workdir')
     await cp(path.join(bag, 'data'), workdir, {recursive: true})
     await rm(path.join(workdir, 'hoso.json'))
@@ -236,12 +242,36 @@ describe('sohoa pack', () => {
     const packed = first.json().path
     expect(path.basename(packed)).toBe(run.dossierCode)
     expect((await verifyBag(packed, 'full')).problems).toEqual([])
-    const hoso = JSON.parse(await readFile(path.join(packed, 'data', 'hoso.json'), 'utf8'))
-    expect(hoso.DinhDanhCHS).toEqual([{LoaiDinhDanh: '1', SoDinhDanh: '038185012345'}])
+    const payload = await walk(path.join(bag, 'data'))
+    expect(await walk(path.join(packed, 'data'))).toEqual(payload)
+    expect(payload).toContain('hoso.json')
+    for (const file of payload) {
+      const [original, rebuilt] = await Promise.all([readFile(path.join(bag, 'data', file)), readFile(path.join(packed, 'data', file))])
+      expect(rebuilt.equals(original), file).toBe(true)
+    }
     const again = await runCli(['pack', workdir, '--out', out, '--json'])
     expect(again.code).toBe(8)
     expect(again.json().error.code).toBe('package.exists')
   })
+
+  it('keeps the owner given with --owner-id and the procedure field (TenLinhVuc) in the hoso.json it rebuilds', async () => {
+    const ownerInput = path.join(work.dir, 'owner-id')
+    await mkdir(ownerInput)
+    await writePage(path.join(ownerInput, 'p1.png'), {lines: ['TỜ KHAI ĐĂNG KÝ KHAI SINH'], dpi: 300, pageMm: {width: 105, height: 148}})
+    const given = await runDossier({
+      ...runOptions(ownerInput, path.join(work.dir, 'owner-id-out')),
+      ownerId: '001090012345',
+      engine: new FakeOcr({lines: FORM_PAGE}),
+    })
+    const original = JSON.parse(await readFile(path.join(given.package!, 'data', 'hoso.json'), 'utf8'))
+    expect(original).toMatchObject({TenLinhVuc: 'Hộ tịch', DinhDanhCHS: [{LoaiDinhDanh: '1', SoDinhDanh: '001090012345'}]})
+    const workdir = path.join(work.dir, 'owner-id-workdir')
+    await cp(path.join(given.package!, 'data'), workdir, {recursive: true})
+    await rm(path.join(workdir, 'hoso.json'))
+    const packed = await runCli(['pack', workdir, '--out', path.join(work.dir, 'owner-id-packed'), '--json'])
+    expect(packed.code, packed.stderr).toBe(0)
+    expect(JSON.parse(await readFile(path.join(packed.json().path, 'data', 'hoso.json'), 'utf8'))).toEqual(original)
+  }, 60_000)
 
   it('leaves no bag at the final path when killed mid-write', async () => {
     const workdir = path.join(work.dir, 'big-workdir')

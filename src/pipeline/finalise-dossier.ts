@@ -13,7 +13,7 @@ import {assignDigitisationCodes, dossierOwner} from '../core/digitisation.js'
 import type {DossierDraft, PageRecord} from '../core/dossier-draft.js'
 import type {Dossier} from '../core/dossier.js'
 import {ExitCode} from '../core/exit-codes.js'
-import {buildHoSoRecord, deskSchedule} from '../core/hoso-record.js'
+import {deskSchedule, hosoFromRecord} from '../core/hoso-record.js'
 import type {ProcedureSchema} from '../core/procedure.js'
 import type {Problem} from '../core/problem.js'
 import {type DigitisationRecord, RECORD_VERSION, type RecordDocument} from '../core/record.js'
@@ -119,19 +119,18 @@ export async function finaliseDossier(
     agency: draft.agency,
     createdAt: isoVietnam(now),
     toolVersion: options.toolVersion,
+    reception: {
+      owner: {name: owner.name, ...(owner.idNumber ? {idNumber: owner.idNumber} : {})},
+      field: schedule.field,
+      ...(schedule.dueAt ? {dueAt: isoVietnam(schedule.dueAt)} : {}),
+      fees: schedule.fees,
+    },
     documents: recordDocuments,
     pagesDropped: dossier.pagesDropped,
     validation: {valid, issues, policy},
   }
   const files = await producePayload(draft, pages, recordDocuments, options)
-  const hoso = buildHoSoRecord({
-    record,
-    field: schedule.field,
-    owner: {name: owner.name, idNumber: owner.idNumber},
-    receivedAt: now,
-    ...(schedule.dueAt ? {dueAt: schedule.dueAt} : {}),
-    fees: schedule.fees,
-  })
+  const hoso = hosoFromRecord(record)
   const written = await writePackage({
     outDir: options.outDir,
     record,
