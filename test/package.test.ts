@@ -8,7 +8,6 @@ import {PDFDocument} from 'pdf-lib'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {FORM_PAGE} from '../scripts/lib/vietnamese-text.js'
-import {allowLowResolution} from '../src/core/validate.js'
 import {runDossier, type RunOptions, type RunResult} from '../src/pipeline/run-dossier.js'
 import {verifyBag} from '../src/pipeline/verify.js'
 import {ROOT, runCli} from './helpers/cli.js'
@@ -52,8 +51,7 @@ function runOptions(from: string, outDir: string): RunOptions {
     strict: false,
     allowLowDpi: false,
     dataDir: path.join(work.dir, 'data'),
-    toolName: 'sohoa/test',
-    toolVersion: 'sohoa/test',
+    software: 'sohoa/test',
     now: new Date('2024-03-15T02:00:00Z'),
   }
 }
@@ -337,6 +335,26 @@ describe('sohoa run through the CLI', () => {
     expect(pdf.getPageCount()).toBe(2)
   }, 240_000)
 
+  it('names the software one way, sohoa/<version>, in the PDFs of run and ocr, the Bag-Software-Agent and the record', async () => {
+    const software = `sohoa/${JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')).version}`
+    const small = path.join(work.dir, 'software')
+    await mkdir(small)
+    await writePage(path.join(small, 'p1.png'), {lines: ['TỜ KHAI ĐĂNG KÝ KHAI SINH'], dpi: 300, pageMm: {width: 105, height: 148}})
+    const ran = await runCli(['run', small, '--procedure', '1.001193', '--agency', AGENCY, '--out', path.join(work.dir, 'software-run'), '--json', '--jobs', '1'])
+    expect(ran.code, ran.stderr).toBe(4)
+    const packaged = ran.json().package
+    const record = JSON.parse(await readFile(path.join(packaged, 'data', 'sohoa.json'), 'utf8'))
+    expect(record.toolVersion).toBe(software)
+    expect(await readFile(path.join(packaged, 'bag-info.txt'), 'utf8')).toContain(`Bag-Software-Agent: ${software}\n`)
+    const ocrOut = path.join(work.dir, 'software-ocr')
+    const ocred = await runCli(['ocr', path.join(small, 'p1.png'), '--out', ocrOut, '--json', '--jobs', '1'])
+    expect(ocred.code, ocred.stderr).toBe(0)
+    for (const file of [path.join(packaged, 'data', record.documents[0].file), path.join(ocrOut, 'p1.pdf')]) {
+      const pdf = await PDFDocument.load(await readFile(file), {updateMetadata: false})
+      expect([pdf.getCreator(), pdf.getProducer()], file).toEqual([software, software])
+    }
+  }, 240_000)
+
   it('exits 2 for an unknown procedure and 3 for a missing input', async () => {
     const unknown = await runCli(['run', input, '--procedure', '9.999999', '--agency', AGENCY, '--out', work.dir])
     expect(unknown.code).toBe(2)
@@ -346,19 +364,27 @@ describe('sohoa run through the CLI', () => {
 })
 
 describe('pages under 200 dpi', () => {
-  it('are an error in the record by default, and a warning with --allow-low-dpi', async () => {
+  it('are an error in the record by default, and a warning with --allow-low-dpi (sohoa run)', async () => {
     const lowInput = path.join(work.dir, 'low-dpi')
     await mkdir(lowInput)
-    await writePage(path.join(lowInput, 'p1.png'), {lines: FORM_PAGE, dpi: 150})
-    const base = {input: lowInput, procedure: '1.001193', agency: AGENCY, jobs: 2, split: 'auto' as const, forceOcr: false, strict: false, dataDir: path.join(work.dir, 'data'), toolName: 'sohoa/test', toolVersion: 'sohoa/test'}
-    const strictDpi = await runDossier({...base, outDir: path.join(work.dir, 'low-out'), allowLowDpi: false})
-    const low = strictDpi.issues.find((issue) => issue.code === 'page.low-resolution')
-    expect(low).toMatchObject({severity: 'error', params: {dpi: 150, minDpi: 200}})
-    const record = JSON.parse(await readFile(path.join(strictDpi.package!, 'data', 'sohoa.json'), 'utf8'))
-    expect(record.validation.issues).toContainEqual(expect.objectContaining({code: 'page.low-resolution', severity: 'error'}))
-    expect(allowLowResolution(strictDpi.issues).find((issue) => issue.code === 'page.low-resolution')!.severity).toBe('warning')
-    expect(allowLowResolution(strictDpi.issues).filter((issue) => issue.code !== 'page.low-resolution')).toEqual(
-      strictDpi.issues.filter((issue) => issue.code !== 'page.low-resolution'),
-    )
+    await writePage(path.join(lowInput, 'p1.png'), {lines: ['TỜ KHAI ĐĂNG KÝ KHAI SINH'], dpi: 150, pageMm: {width: 105, height: 148}})
+    const lowResolution = async (flags: string[], out: string) => {
+      const args = ['run', lowInput, '--procedure', '1.001193', '--agency', AGENCY, '--out', path.join(work.dir, out), '--json', '--jobs', '1']
+      const result = await runCli([...args, ...flags, '--data-dir', path.join(work.dir, 'data')])
+      expect(result.code, result.stderr).toBe(4)
+      const json = result.json()
+      const record = JSON.parse(await readFile(path.join(json.package, 'data', 'sohoa.json'), 'utf8'))
+      type Issue = {code: string; severity: string; params: unknown}
+      const low = (issues: Issue[]) =>
+        issues.filter((issue) => issue.code === 'page.low-resolution').map(({code, severity, params}) => ({code, severity, params}))
+      expect(low(record.validation.issues)).toEqual(low(json.issues))
+      return {issues: low(json.issues), policy: record.validation.policy}
+    }
+    const byDefault = await lowResolution([], 'low-out')
+    expect(byDefault.issues).toEqual([expect.objectContaining({severity: 'error', params: expect.objectContaining({dpi: 150, minDpi: 200})})])
+    expect(byDefault.policy).toMatchObject({minDpi: 200, allowLowDpi: false})
+    const allowed = await lowResolution(['--allow-low-dpi'], 'low-allowed-out')
+    expect(allowed.issues).toEqual([expect.objectContaining({severity: 'warning', params: expect.objectContaining({dpi: 150, minDpi: 200})})])
+    expect(allowed.policy).toMatchObject({minDpi: 200, allowLowDpi: true})
   }, 240_000)
 })

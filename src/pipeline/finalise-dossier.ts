@@ -34,8 +34,7 @@ export interface FinaliseOptions {
   allocator: CodeAllocator
   allowLowDpi: boolean
   strict: boolean
-  toolName: string
-  toolVersion: string
+  software: string
   /** Reception time. */
   now: Date
   /** The digitiser's key: each document PDF is signed (PAdES) as it goes into the bag. */
@@ -118,7 +117,7 @@ export async function finaliseDossier(
     dossierCode,
     agency: draft.agency,
     createdAt: isoVietnam(now),
-    toolVersion: options.toolVersion,
+    toolVersion: options.software,
     reception: {
       owner: {name: owner.name, ...(owner.idNumber ? {idNumber: owner.idNumber} : {})},
       field: schedule.field,
@@ -137,7 +136,7 @@ export async function finaliseDossier(
     hoso,
     files,
     sourceOrganization: draft.agency,
-    softwareAgent: options.toolName,
+    softwareAgent: options.software,
     baggingDate: formatIsoDay(vietnamDay(now)),
     signing: options.signing,
   })
@@ -169,7 +168,7 @@ async function producePayload(
   draft: DossierDraft,
   pages: readonly PageRecord[],
   documents: readonly RecordDocument[],
-  options: Pick<FinaliseOptions, 'workDir' | 'toolName' | 'now'>,
+  options: Pick<FinaliseOptions, 'workDir' | 'software' | 'now'>,
 ): Promise<PackageFile[]> {
   const payloadDir = path.join(options.workDir, 'payload')
   // A resumed dossier may have left a payload from an earlier try; it is made again whole.
@@ -181,7 +180,7 @@ async function producePayload(
     const pdf = await assembleDraftPdf(
       options.workDir,
       documentPages,
-      {title: `${document.code} ${document.kind}`, creator: options.toolName, date: options.now, pdfa: true},
+      {title: `${document.code} ${document.kind}`, creator: options.software, date: options.now, pdfa: true},
       sources,
     )
     for (const [relative, bytes] of [

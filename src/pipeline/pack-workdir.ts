@@ -16,7 +16,8 @@ import type {DocumentSigning} from './sign-documents.js'
 export interface PackOptions {
   workdir: string
   outDir: string
-  toolName: string
+  /** `sohoa/0.1.0` (BaseCommand.software): PDF creator and producer, bag software agent. */
+  software: string
   now?: Date
   /** Sign every document PDF (PAdES B-B) as it goes into the bag. */
   signing?: DocumentSigning
@@ -51,7 +52,7 @@ export async function packWorkdir(options: PackOptions): Promise<PackResult> {
     hoso,
     files,
     sourceOrganization: typed.agency,
-    softwareAgent: options.toolName,
+    softwareAgent: options.software,
     baggingDate: formatIsoDay(vietnamDay(now)),
     signing: options.signing,
   })
