@@ -79,8 +79,7 @@ async function child(mode: string, dir: string, size: number): Promise<void> {
     forceOcr: false,
     allowLowDpi: false,
     dataDir: path.join(dir, 'data'),
-    toolName: 'sohoa/bench',
-    toolVersion: 'sohoa/bench',
+    software: 'sohoa/bench',
   }
   // One title page and running text on the rest, so a 200-page dossier stays one or two documents.
   const engine = new FakeOcr({lines: FORM_PAGE, linesFor: (call) => (mode === 'dossier' && call > 1 ? LAW_PAGE : FORM_PAGE)})

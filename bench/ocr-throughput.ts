@@ -57,7 +57,7 @@ async function timed(jobs: number): Promise<{run: OcrRun; peakRssMb: number}> {
   const out = path.join(work, `out-${jobs}`)
   let peak = 0
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100)
-  const run = await ocrFiles([input], {outDir: out, jobs, forceOcr: false, toolName: 'sohoa-bench'})
+  const run = await ocrFiles([input], {outDir: out, jobs, forceOcr: false, software: 'sohoa-bench'})
   clearInterval(sampler)
   return {run, peakRssMb: Math.round(peak / 2 ** 20)}
 }
@@ -104,7 +104,7 @@ console.log(`CER clean: ${(cerBy(two.run, 'clean') * 100).toFixed(2)}%  degraded
 const hasReal = await readdir(path.join(realPages, 'pages')).catch(() => undefined)
 if (hasReal) {
   const out = path.join(work, 'out-real')
-  const run = await ocrFiles([path.join(realPages, 'pages')], {outDir: out, jobs: 2, forceOcr: false, toolName: 'sohoa-bench'})
+  const run = await ocrFiles([path.join(realPages, 'pages')], {outDir: out, jobs: 2, forceOcr: false, software: 'sohoa-bench'})
   let edits = 0
   let length = 0
   for (const file of run.files) {

@@ -196,7 +196,7 @@ async function ocrCost(): Promise<{passed: boolean; lines: string[]}> {
     const jobs = values.jobs ? Number(values.jobs) : defaultJobs()
     const cer = async (folder: string): Promise<number[]> => {
       const out = path.join(work, `${folder}-out`)
-      await ocrFiles([path.join(work, folder)], {outDir: out, jobs, forceOcr: false, toolName: 'bench'})
+      await ocrFiles([path.join(work, folder)], {outDir: out, jobs, forceOcr: false, software: 'bench'})
       const tallies = await Promise.all(truths.map(async (truth, i) => cerTally(await readFile(path.join(out, `p${i}.txt`), 'utf8'), truth)))
       return [cerPercent(tallies), ...tallies.map((t) => (100 * t.edits) / t.length)]
     }

@@ -26,7 +26,7 @@ const out = await mkdtemp(path.join(os.tmpdir(), 'sohoa-cer-'))
 try {
   const run = await ocrFiles(
     names.map((name) => path.join(dataDir, 'pages', name)),
-    {outDir: out, jobs, forceOcr: false, toolName: 'bench', preprocess: values['no-deskew'] ? {deskew: false} : {}},
+    {outDir: out, jobs, forceOcr: false, software: 'bench', preprocess: values['no-deskew'] ? {deskew: false} : {}},
   )
   const tallies = []
   for (const name of names) {

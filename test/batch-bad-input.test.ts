@@ -64,8 +64,7 @@ beforeAll(async () => {
     forceOcr: false,
     allowLowDpi: false,
     dataDir: path.join(work.dir, 'data'),
-    toolName: 'sohoa/test',
-    toolVersion: 'sohoa/test',
+    software: 'sohoa/test',
     engine: new FakeOcr({lines: FORM_PAGE}),
     explain: (failure) => translate('en', failure.code, failure.params),
   })

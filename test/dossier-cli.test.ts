@@ -14,6 +14,7 @@ import {renderPage} from '../scripts/lib/page-render.js'
 import {findIdPayload} from '../src/pipeline/id-read.js'
 import {runCli} from './helpers/cli.js'
 import {doc} from './helpers/dossier-pages.js'
+import type {Document} from '../src/core/dossier.js'
 import {tempDir} from './helpers/fixtures.js'
 
 const PAYLOAD = '001090012345|123456789|Nguyễn Văn An|01051990|Nam|Số 1 phố Huế, Hai Bà Trưng, Hà Nội|10102022'
@@ -74,7 +75,24 @@ describe('QR decoding', () => {
 describe('sohoa validate', () => {
   const card = doc('cccd', {idNumber: '001090012345', fullName: 'Nguyễn Văn An', dateOfBirth: '1990-05-01', gender: 'male'})
   const form = doc('to-khai-khai-sinh', {requesterName: 'NGUYỄN VĂN AN', requesterIdNumber: '001090012345'})
-  const record = (documents: unknown[]) => ({procedure: '1.001193', dossierCode: '000.00.00.H56-240315-0001', documents, pagesDropped: [], validation: {valid: true, issues: []}})
+  /** A digitisation record as `run` writes it (schemas/record.schema.json), around the given documents. */
+  const record = (documents: Document[]) => ({
+    recordVersion: 1,
+    procedure: {code: '1.001193', name: 'Đăng ký khai sinh'},
+    dossierCode: '000.00.00.H56-240315-0001',
+    agency: '000.00.00.H56',
+    createdAt: '2024-03-15T09:00:00+07:00',
+    toolVersion: 'sohoa/test',
+    documents: documents.map((document, index) => ({
+      ...document,
+      componentCode: null,
+      code: `038185012345.1.001193.X.0${index + 1}`,
+      file: `documents/${index + 1}.pdf`,
+      textFile: `text/${index + 1}.txt`,
+    })),
+    pagesDropped: [],
+    validation: {valid: true, issues: []},
+  })
 
   it('accepts a complete record (exit 0)', async () => {
     const file = path.join(dir, 'complete.json')
@@ -87,7 +105,7 @@ describe('sohoa validate', () => {
   it('reports an incomplete package in Vietnamese with exit 4', async () => {
     const bag = path.join(dir, '000.00.00.H56-240315-0002')
     await mkdir(path.join(bag, 'data'), {recursive: true})
-    await writeFile(path.join(bag, 'data', 'sohoa.json'), JSON.stringify(record([{...form, fields: {requesterName: 'TRẦN VĂN BÌNH'}}, card])))
+    await writeFile(path.join(bag, 'data', 'sohoa.json'), JSON.stringify(record([doc('to-khai-khai-sinh', {requesterName: 'TRẦN VĂN BÌNH'}), card])))
     const result = await runCli(['validate', bag, '--json', '--lang', 'vi'])
     expect(result.code).toBe(4)
     const report = result.json()
@@ -95,6 +113,20 @@ describe('sohoa validate', () => {
     expect(report.issues.map((issue: {code: string}) => issue.code).sort()).toEqual(['dossier.component-missing', 'dossier.requester-name-mismatch'])
     expect(report.issues[0].message).toContain('Thiếu thành phần hồ sơ bắt buộc')
     expect(report.issues[0].hint).not.toBe('')
+  })
+
+  it('refuses a sohoa.json that breaks the record schema, naming the file and the place (exit 3), instead of inventing provenance', async () => {
+    const file = path.join(dir, 'plain-fields.json')
+    const bad = record([card])
+    // A field written as a bare string has no source; it was once read as OCR on page 1.
+    const plain: unknown = {...bad, documents: [{...bad.documents[0], fields: {idNumber: '001090012345'}}]}
+    await writeFile(file, JSON.stringify(plain))
+    const result = await runCli(['validate', file, '--json', '--lang', 'en'])
+    expect(result.code).toBe(3)
+    const error = result.json().error
+    expect(error.code).toBe('record.invalid')
+    expect(error.message).toContain(file)
+    expect(error.message).toContain('/documents/0/fields/idNumber')
   })
 
   it('is a usage error for an unknown --procedure', async () => {
@@ -124,5 +156,20 @@ describe('sohoa classify (real OCR, small pages)', () => {
     expect(run.documents[1].fields.requesterIdNumber).toMatchObject({value: '001090012345', source: 'ocr', page: 1})
     expect(run.documents[2].review).toContain('unknown-kind')
     expect(run.pagesDropped).toEqual([{source: {file: 'p3.png', page: 1}, reason: 'blank'}])
+  }, 120_000)
+
+  it('--keep-blank keeps a blank page in its document instead of dropping it', async () => {
+    const input = path.join(dir, 'keep-blank')
+    await mkdir(input)
+    const a7 = {pageMm: {width: 74, height: 105}, dpi: 200, sizePt: 9, marginMm: 6, font: 'sans' as const}
+    await writeFile(path.join(input, 'p1.png'), await renderPage({...a7, lines: ['GIẤY CHỨNG SINH', 'Sinh ngày: 12/03/2024']}))
+    await writeFile(path.join(input, 'p2.png'), await renderPage({...a7, lines: []}))
+    const result = await runCli(['classify', input, '--json', '--jobs', '1', '--keep-blank'])
+    expect(result.code, result.stderr).toBe(0)
+    const run = result.json()
+    expect(run.pagesDropped).toEqual([])
+    expect(run.documents.map((entry: {kind: string; pages: unknown[]}) => [entry.kind, entry.pages])).toEqual([
+      ['giay-chung-sinh', [{file: 'p1.png', page: 1}, {file: 'p2.png', page: 1}]],
+    ])
   }, 120_000)
 })

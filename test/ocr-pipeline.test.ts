@@ -37,7 +37,7 @@ beforeAll(async () => {
   ])
   await writeScannedPdf(path.join(input, 'scanned.pdf'), [{lines: ['Bản sao Căn cước công dân'], pageMm: SHORT_PAGE}], 250)
   await writeTextPdf(path.join(input, 'born-digital.pdf'), ['Quyết định về việc công bố thủ tục hành chính'])
-  run = await ocrFiles([input], {outDir: out, jobs: 2, forceOcr: false, toolName: 'sohoa-test'})
+  run = await ocrFiles([input], {outDir: out, jobs: 2, forceOcr: false, software: 'sohoa-test'})
 }, 300_000)
 
 afterAll(async () => work?.cleanup())
@@ -144,7 +144,7 @@ describe('ocr with --force-ocr', () => {
     const dir = await tempDir()
     try {
       const pdf = await writeTextPdf(path.join(dir.dir, 'digital.pdf'), ['Giấy xác nhận tình trạng hôn nhân'])
-      const forced = await ocrFiles([pdf], {outDir: path.join(dir.dir, 'out'), jobs: 1, forceOcr: true, toolName: 'sohoa-test'})
+      const forced = await ocrFiles([pdf], {outDir: path.join(dir.dir, 'out'), jobs: 1, forceOcr: true, software: 'sohoa-test'})
       const file = forced.files[0]!
       expect(file.status).toBe('ok')
       if (file.status !== 'ok') return

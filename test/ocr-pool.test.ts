@@ -32,4 +32,22 @@ describe('OcrPool', () => {
     const read = await pool.recognize(png, {timeoutMs: 60_000})
     expect(read.text).toMatch(/KHAI SINH/)
   }, 120_000)
+
+  it('answers pages with InterruptedError (run.interrupted, exit 130) once closed by Ctrl-C, the page in flight included', async () => {
+    const closing = await OcrPool.start(1)
+    // A full A5 page takes seconds to read: it is still being read when the pool closes.
+    const lines = Array.from({length: 30}, (_, index) => `Dòng ${index + 1}: xã Quảng Phú, Thanh Hóa`)
+    const png = await renderPage({lines, dpi: 300, pageMm: {width: 148, height: 210}})
+    const outcome = (promise: Promise<unknown>) => promise.then(() => 'read', (error: {code?: string; exitCode?: number}) => [error.code, error.exitCode])
+    const inFlight = outcome(closing.recognize(png))
+    const queued = outcome(closing.recognize(png))
+    // Closed once the page was handed to the worker (a worker terminated before that throws inside tesseract.js).
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await closing.close()
+    expect(await Promise.all([inFlight, queued, outcome(closing.recognize(png))])).toEqual([
+      ['run.interrupted', 130],
+      ['run.interrupted', 130],
+      ['run.interrupted', 130],
+    ])
+  }, 120_000)
 })

@@ -8,10 +8,10 @@ import {PDFDocument} from 'pdf-lib'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {FORM_PAGE} from '../scripts/lib/vietnamese-text.js'
-import {allowLowResolution} from '../src/core/validate.js'
-import {runDossier, type RunResult} from '../src/pipeline/run-dossier.js'
+import {runDossier, type RunOptions, type RunResult} from '../src/pipeline/run-dossier.js'
 import {verifyBag} from '../src/pipeline/verify.js'
 import {ROOT, runCli} from './helpers/cli.js'
+import {FakeOcr} from './helpers/fake-ocr.js'
 import {tempDir, writePage} from './helpers/fixtures.js'
 
 const AGENCY = '000.00.00.H56'
@@ -38,27 +38,31 @@ async function walk(dir: string, prefix = ''): Promise<string[]> {
   return out.sort()
 }
 
-beforeAll(async () => {
-  work = await tempDir()
-  input = path.join(work.dir, 'hồ sơ')
-  await mkdir(input)
-  await writePage(path.join(input, 'p1.png'), {lines: FORM_PAGE, dpi: 300, paper: {r: 250, g: 246, b: 236}})
-  inputHashesBefore = await hashTree(input)
-  run = await runDossier({
-    input,
+/** The options of a `sohoa run` of procedure 1.001193 received on 15 March 2024. */
+function runOptions(from: string, outDir: string): RunOptions {
+  return {
+    input: from,
     procedure: '1.001193',
     agency: AGENCY,
-    outDir: path.join(work.dir, 'out'),
+    outDir,
     jobs: 2,
     split: 'auto',
     forceOcr: false,
     strict: false,
     allowLowDpi: false,
     dataDir: path.join(work.dir, 'data'),
-    toolName: 'sohoa/test',
-    toolVersion: 'sohoa/test',
+    software: 'sohoa/test',
     now: new Date('2024-03-15T02:00:00Z'),
-  })
+  }
+}
+
+beforeAll(async () => {
+  work = await tempDir()
+  input = path.join(work.dir, 'hồ sơ')
+  await mkdir(input)
+  await writePage(path.join(input, 'p1.png'), {lines: FORM_PAGE, dpi: 300, paper: {r: 250, g: 246, b: 236}})
+  inputHashesBefore = await hashTree(input)
+  run = await runDossier(runOptions(input, path.join(work.dir, 'out')))
   bag = run.package!
 }, 240_000)
 
@@ -226,7 +230,7 @@ describe('sohoa verify on tampered bags', () => {
 })
 
 describe('sohoa pack', () => {
-  it('rebuilds an identical-payload bag from a work folder, and refuses to overwrite', async () => {
+  it('rebuilds an identical-payload bag from a work folder (hoso.json rebuilt from sohoa.json), and refuses to overwrite', async () => {
     const workdir = path.join(work.dir, 'workdir')
     await cp(path.join(bag, 'data'), workdir, {recursive: true})
     await rm(path.join(workdir, 'hoso.json'))
@@ -236,12 +240,36 @@ describe('sohoa pack', () => {
     const packed = first.json().path
     expect(path.basename(packed)).toBe(run.dossierCode)
     expect((await verifyBag(packed, 'full')).problems).toEqual([])
-    const hoso = JSON.parse(await readFile(path.join(packed, 'data', 'hoso.json'), 'utf8'))
-    expect(hoso.DinhDanhCHS).toEqual([{LoaiDinhDanh: '1', SoDinhDanh: '038185012345'}])
+    const payload = await walk(path.join(bag, 'data'))
+    expect(await walk(path.join(packed, 'data'))).toEqual(payload)
+    expect(payload).toContain('hoso.json')
+    for (const file of payload) {
+      const [original, rebuilt] = await Promise.all([readFile(path.join(bag, 'data', file)), readFile(path.join(packed, 'data', file))])
+      expect(rebuilt.equals(original), file).toBe(true)
+    }
     const again = await runCli(['pack', workdir, '--out', out, '--json'])
     expect(again.code).toBe(8)
     expect(again.json().error.code).toBe('package.exists')
   })
+
+  it('keeps the owner given with --owner-id and the procedure field (TenLinhVuc) in the hoso.json it rebuilds', async () => {
+    const ownerInput = path.join(work.dir, 'owner-id')
+    await mkdir(ownerInput)
+    await writePage(path.join(ownerInput, 'p1.png'), {lines: ['TỜ KHAI ĐĂNG KÝ KHAI SINH'], dpi: 300, pageMm: {width: 105, height: 148}})
+    const given = await runDossier({
+      ...runOptions(ownerInput, path.join(work.dir, 'owner-id-out')),
+      ownerId: '001090012345',
+      engine: new FakeOcr({lines: FORM_PAGE}),
+    })
+    const original = JSON.parse(await readFile(path.join(given.package!, 'data', 'hoso.json'), 'utf8'))
+    expect(original).toMatchObject({TenLinhVuc: 'Hộ tịch', DinhDanhCHS: [{LoaiDinhDanh: '1', SoDinhDanh: '001090012345'}]})
+    const workdir = path.join(work.dir, 'owner-id-workdir')
+    await cp(path.join(given.package!, 'data'), workdir, {recursive: true})
+    await rm(path.join(workdir, 'hoso.json'))
+    const packed = await runCli(['pack', workdir, '--out', path.join(work.dir, 'owner-id-packed'), '--json'])
+    expect(packed.code, packed.stderr).toBe(0)
+    expect(JSON.parse(await readFile(path.join(packed.json().path, 'data', 'hoso.json'), 'utf8'))).toEqual(original)
+  }, 60_000)
 
   it('leaves no bag at the final path when killed mid-write', async () => {
     const workdir = path.join(work.dir, 'big-workdir')
@@ -286,6 +314,47 @@ describe('sohoa run through the CLI', () => {
     expect(await readdir(out).catch(() => [])).toEqual([])
   })
 
+  it('--keep-blank keeps a blank page in its document instead of dropping it', async () => {
+    const withBlank = path.join(work.dir, 'keep-blank')
+    await mkdir(withBlank)
+    await cp(path.join(input, 'p1.png'), path.join(withBlank, 'p1.png'))
+    await writePage(path.join(withBlank, 'p2.png'), {lines: [], dpi: 300, pageMm: {width: 148, height: 210}})
+    const out = path.join(work.dir, 'keep-blank-out')
+    const args = ['run', withBlank, '--procedure', '1.001193', '--agency', AGENCY, '--out', out, '--json', '--jobs', '1']
+    const result = await runCli([...args, '--keep-blank', '--data-dir', path.join(work.dir, 'data')])
+    expect(result.code, result.stderr).toBe(4)
+    const json = result.json()
+    expect(json.pagesDropped).toEqual([])
+    expect(json.documents.map((document: {kind: string; pages: number}) => [document.kind, document.pages])).toEqual([['to-khai-khai-sinh', 2]])
+    const record = JSON.parse(await readFile(path.join(json.package, 'data', 'sohoa.json'), 'utf8'))
+    expect(record.documents[0].pages.map((page: {source: unknown}) => page.source)).toEqual([
+      {file: 'p1.png', page: 1},
+      {file: 'p2.png', page: 1},
+    ])
+    const pdf = await PDFDocument.load(await readFile(path.join(json.package, 'data', record.documents[0].file)))
+    expect(pdf.getPageCount()).toBe(2)
+  }, 240_000)
+
+  it('names the software one way, sohoa/<version>, in the PDFs of run and ocr, the Bag-Software-Agent and the record', async () => {
+    const software = `sohoa/${JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')).version}`
+    const small = path.join(work.dir, 'software')
+    await mkdir(small)
+    await writePage(path.join(small, 'p1.png'), {lines: ['TỜ KHAI ĐĂNG KÝ KHAI SINH'], dpi: 300, pageMm: {width: 105, height: 148}})
+    const ran = await runCli(['run', small, '--procedure', '1.001193', '--agency', AGENCY, '--out', path.join(work.dir, 'software-run'), '--json', '--jobs', '1'])
+    expect(ran.code, ran.stderr).toBe(4)
+    const packaged = ran.json().package
+    const record = JSON.parse(await readFile(path.join(packaged, 'data', 'sohoa.json'), 'utf8'))
+    expect(record.toolVersion).toBe(software)
+    expect(await readFile(path.join(packaged, 'bag-info.txt'), 'utf8')).toContain(`Bag-Software-Agent: ${software}\n`)
+    const ocrOut = path.join(work.dir, 'software-ocr')
+    const ocred = await runCli(['ocr', path.join(small, 'p1.png'), '--out', ocrOut, '--json', '--jobs', '1'])
+    expect(ocred.code, ocred.stderr).toBe(0)
+    for (const file of [path.join(packaged, 'data', record.documents[0].file), path.join(ocrOut, 'p1.pdf')]) {
+      const pdf = await PDFDocument.load(await readFile(file), {updateMetadata: false})
+      expect([pdf.getCreator(), pdf.getProducer()], file).toEqual([software, software])
+    }
+  }, 240_000)
+
   it('exits 2 for an unknown procedure and 3 for a missing input', async () => {
     const unknown = await runCli(['run', input, '--procedure', '9.999999', '--agency', AGENCY, '--out', work.dir])
     expect(unknown.code).toBe(2)
@@ -295,19 +364,27 @@ describe('sohoa run through the CLI', () => {
 })
 
 describe('pages under 200 dpi', () => {
-  it('are an error in the record by default, and a warning with --allow-low-dpi', async () => {
+  it('are an error in the record by default, and a warning with --allow-low-dpi (sohoa run)', async () => {
     const lowInput = path.join(work.dir, 'low-dpi')
     await mkdir(lowInput)
-    await writePage(path.join(lowInput, 'p1.png'), {lines: FORM_PAGE, dpi: 150})
-    const base = {input: lowInput, procedure: '1.001193', agency: AGENCY, jobs: 2, split: 'auto' as const, forceOcr: false, strict: false, dataDir: path.join(work.dir, 'data'), toolName: 'sohoa/test', toolVersion: 'sohoa/test'}
-    const strictDpi = await runDossier({...base, outDir: path.join(work.dir, 'low-out'), allowLowDpi: false})
-    const low = strictDpi.issues.find((issue) => issue.code === 'page.low-resolution')
-    expect(low).toMatchObject({severity: 'error', params: {dpi: 150, minDpi: 200}})
-    const record = JSON.parse(await readFile(path.join(strictDpi.package!, 'data', 'sohoa.json'), 'utf8'))
-    expect(record.validation.issues).toContainEqual(expect.objectContaining({code: 'page.low-resolution', severity: 'error'}))
-    expect(allowLowResolution(strictDpi.issues).find((issue) => issue.code === 'page.low-resolution')!.severity).toBe('warning')
-    expect(allowLowResolution(strictDpi.issues).filter((issue) => issue.code !== 'page.low-resolution')).toEqual(
-      strictDpi.issues.filter((issue) => issue.code !== 'page.low-resolution'),
-    )
+    await writePage(path.join(lowInput, 'p1.png'), {lines: ['TỜ KHAI ĐĂNG KÝ KHAI SINH'], dpi: 150, pageMm: {width: 105, height: 148}})
+    const lowResolution = async (flags: string[], out: string) => {
+      const args = ['run', lowInput, '--procedure', '1.001193', '--agency', AGENCY, '--out', path.join(work.dir, out), '--json', '--jobs', '1']
+      const result = await runCli([...args, ...flags, '--data-dir', path.join(work.dir, 'data')])
+      expect(result.code, result.stderr).toBe(4)
+      const json = result.json()
+      const record = JSON.parse(await readFile(path.join(json.package, 'data', 'sohoa.json'), 'utf8'))
+      type Issue = {code: string; severity: string; params: unknown}
+      const low = (issues: Issue[]) =>
+        issues.filter((issue) => issue.code === 'page.low-resolution').map(({code, severity, params}) => ({code, severity, params}))
+      expect(low(record.validation.issues)).toEqual(low(json.issues))
+      return {issues: low(json.issues), policy: record.validation.policy}
+    }
+    const byDefault = await lowResolution([], 'low-out')
+    expect(byDefault.issues).toEqual([expect.objectContaining({severity: 'error', params: expect.objectContaining({dpi: 150, minDpi: 200})})])
+    expect(byDefault.policy).toMatchObject({minDpi: 200, allowLowDpi: false})
+    const allowed = await lowResolution(['--allow-low-dpi'], 'low-allowed-out')
+    expect(allowed.issues).toEqual([expect.objectContaining({severity: 'warning', params: expect.objectContaining({dpi: 150, minDpi: 200})})])
+    expect(allowed.policy).toMatchObject({minDpi: 200, allowLowDpi: true})
   }, 240_000)
 })

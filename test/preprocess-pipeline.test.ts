@@ -140,7 +140,7 @@ describe('through OCR', () => {
       {lines: [], pageMm: SHORT, bleedThrough: {lines: LAW_PAGE.slice(0, 6), strength: 0.2}, degrade: {noise: 6, seed: 2}},
       {lines: LAW_PAGE.slice(0, 4), pageMm: SHORT, degrade: {noise: 6, seed: 3}},
     ], 300)
-    run = await ocrFiles([path.join(work.dir, 'in', 'hoso.pdf')], {outDir: path.join(work.dir, 'out'), jobs: 2, forceOcr: false, toolName: 'test'})
+    run = await ocrFiles([path.join(work.dir, 'in', 'hoso.pdf')], {outDir: path.join(work.dir, 'out'), jobs: 2, forceOcr: false, software: 'test'})
   })
 
   it('reads the upside-down page upright, drops the blank back and lists it', () => {
@@ -196,7 +196,7 @@ describe('a page with too little text to tell up from down by its layout', () =>
     const spec = {lines: ['Trang một: Giấy chứng sinh'], pageMm: {width: 148, height: 105}}
     await writePage(path.join(dir, 'upright.png'), spec)
     await writeFile(path.join(dir, 'upside-down.png'), await sharp(await renderPage(spec)).rotate(180).png().toBuffer())
-    const run = await ocrFiles([dir], {outDir: path.join(work.dir, 'one-line-out'), jobs: 2, forceOcr: false, toolName: 'sohoa-test'})
+    const run = await ocrFiles([dir], {outDir: path.join(work.dir, 'one-line-out'), jobs: 2, forceOcr: false, software: 'sohoa-test'})
     const pages = run.files.flatMap((file) => (file.status === 'ok' ? file.pages : []))
     const upright = pages.find((page) => page.source.file === 'upright.png')!
     const upsideDown = pages.find((page) => page.source.file === 'upside-down.png')!

@@ -40,7 +40,7 @@ export default class Ocr extends BaseCommand<typeof Ocr> {
       force: this.flags.force,
       followLinks: this.flags['follow-links'],
       preprocess: preprocessOptions(this.flags),
-      toolName: this.config.userAgent,
+      software: this.software,
       reporter: this.reporter,
       progressLabel: this.t('ocr.progress'),
     })

@@ -26,13 +26,12 @@ export default class Pack extends BaseCommand<typeof Pack> {
   static override flags = {out: outFlag, ...signingFlags}
 
   public async run(): Promise<PackResult> {
-    const toolName = this.config.userAgent.split(' ')[0]!
     const settings = await loadSettings()
     // The stamp's agency falls back on the record's agency code, known only once it is read.
     const prompter = terminalSecretPrompter(this.lang)
-    const signingContext = {settings, prompter, env: process.env, fallbackAgency: settings.agency ?? '', appName: toolName}
+    const signingContext = {settings, prompter, env: process.env, fallbackAgency: settings.agency ?? '', appName: this.software}
     const result = await withSigning(signingRequest(this.flags), signingContext, (signing) =>
-      packWorkdir({workdir: this.args.workdir, outDir: this.flags.out, toolName, signing}),
+      packWorkdir({workdir: this.args.workdir, outDir: this.flags.out, software: this.software, signing}),
     )
     this.log(this.t('pack.done', {code: result.dossierCode, path: result.path, files: result.files, oxum: result.payloadOxum}))
     return result

@@ -63,9 +63,8 @@ export default class Run extends BaseCommand<typeof Run> {
     const settings = await loadSettings()
     const agency = flags.agency ?? settings.agency
     if (!agency) throw new UsageError('run.agency-required')
-    const toolName = this.config.userAgent.split(' ')[0]!
     const prompter = terminalSecretPrompter(this.lang)
-    const signingContext = {settings, prompter, env: process.env, fallbackAgency: agency, appName: toolName}
+    const signingContext = {settings, prompter, env: process.env, fallbackAgency: agency, appName: this.software}
     const result = await withSigning(signingRequest(flags), signingContext, (signing) => runDossier({
       input: this.args.input,
       procedure: flags.procedure,
@@ -81,8 +80,7 @@ export default class Run extends BaseCommand<typeof Run> {
       allowLowDpi: flags['allow-low-dpi'],
       dataDir: flags['data-dir'],
       proceduresDir: flags.dir,
-      toolName,
-      toolVersion: toolName,
+      software: this.software,
       reporter: this.reporter,
       progressLabel: this.t('run.progress'),
       signing,

@@ -5,6 +5,7 @@
  * the birth year, 6 random digits; there is no check digit. The province table comes from
  * templates/citizen-id-provinces.json, passed in by the caller.
  */
+import type {DocumentFields} from './dossier.js'
 import {type Checked, invalid, type Problem, problem, valid} from './problem.js'
 
 export type Gender = 'male' | 'female'
@@ -98,6 +99,20 @@ export function maskIdNumber(number: string): string {
   const chars = [...number]
   if (chars.length <= 6) return '*'.repeat(chars.length)
   return `${chars.slice(0, 3).join('')}${'*'.repeat(chars.length - 6)}${chars.slice(-3).join('')}`
+}
+
+const ID_FIELD_KEYS = ['idNumber', 'oldIdNumber', 'requesterIdNumber'] as const
+
+/** A document's fields with their ID numbers masked, the OCR cross-check reading too. */
+export function maskIdFields(fields: DocumentFields): DocumentFields {
+  const masked: DocumentFields = {...fields}
+  for (const key of ID_FIELD_KEYS) {
+    const field = fields[key]
+    if (!field) continue
+    const ocrValue = field.ocrValue === undefined ? {} : {ocrValue: maskIdNumber(field.ocrValue)}
+    masked[key] = {...field, value: maskIdNumber(field.value), ...ocrValue}
+  }
+  return masked
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import {type Problem, problem} from './problem.js'
 import type {ProcedureSchema} from './procedure.js'
+import {dossierOwner} from './digitisation.js'
 import type {DigitisationRecord} from './record.js'
 import {dvcqgTimestamp} from './vietnam-time.js'
 import {dueDate, type HolidayCalendar} from './working-days.js'
@@ -83,6 +84,22 @@ export interface HoSoInput {
   receivedAt: Date
   dueAt?: Date
   fees?: LePhi[]
+}
+
+/**
+ * hoso.json of a package from its record alone (what `run` writes and `pack` rebuilds). A
+ * record written before the reception was kept gives the owner read from its documents.
+ */
+export function hosoFromRecord(record: DigitisationRecord): HoSoRecord {
+  const reception = record.reception ?? {owner: dossierOwner(record.documents), field: {}, fees: []}
+  return buildHoSoRecord({
+    record,
+    field: reception.field,
+    owner: reception.owner,
+    receivedAt: new Date(record.createdAt),
+    ...(reception.dueAt ? {dueAt: new Date(reception.dueAt)} : {}),
+    fees: reception.fees,
+  })
 }
 
 export function buildHoSoRecord({record, field, owner, receivedAt, dueAt, fees}: HoSoInput): HoSoRecord {

@@ -5,6 +5,7 @@
  * was dropped, and what validation found.
  */
 import type {DocumentFields, DocumentPage, Evidence, ReviewReason} from './dossier.js'
+import type {LePhi} from './hoso-record.js'
 import type {DroppedPage} from './page.js'
 import type {Problem} from './problem.js'
 import type {ValidationPolicy} from './validate.js'
@@ -57,7 +58,22 @@ export interface DigitisationRecord {
   toolVersion: string
   /** Who digitised, when given (shown on the first page per Thông tư 01/2023 Điều 8). */
   digitisedBy?: string
+  /** What hoso.json holds beyond the documents; absent in records written before it was kept. */
+  reception?: Reception
   documents: RecordDocument[]
   pagesDropped: DroppedPage[]
   validation: {valid: boolean; issues: Problem[]; policy?: ValidationPolicy}
+}
+
+/**
+ * The dossier's reception as hoso.json reports it, kept in the record so that `sohoa pack`
+ * rebuilds the same hoso.json from a work folder: the owner (`--owner-id` included), the
+ * procedure's field, the due date and the fees of the desk channel.
+ */
+export interface Reception {
+  owner: {name: string; idNumber?: string}
+  field: {code?: string; name?: string}
+  /** ISO 8601 with the Asia/Ho_Chi_Minh offset; absent when the procedure gives no processing time. */
+  dueAt?: string
+  fees: LePhi[]
 }

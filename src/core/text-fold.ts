@@ -4,13 +4,16 @@
  * lower case, runs of whitespace collapsed. "Đăng ký thường trú" → "dang ky thuong tru".
  */
 export function foldVietnamese(text: string): string {
+  return foldMarks(text).replace(/\s+/g, ' ').trim()
+}
+
+/** The one removal of diacritics: marks dropped, đ/Đ → d, lower case; spacing and punctuation kept. */
+export function foldMarks(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
 }
 
 /** True when every word of the query occurs, folded, in the text. */

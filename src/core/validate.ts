@@ -17,11 +17,53 @@ import {hasErrors, jsonPointer, type Problem, problem} from './problem.js'
 import {editDistance} from './text-match.js'
 import {foldVietnamese} from './text-fold.js'
 
+/**
+ * Every code validateDossier reports; `issue` takes no other, so a new check must be listed
+ * here, and test/validate.test.ts requires a Vietnamese and an English message and hint for each.
+ */
+export const VALIDATION_CODES = [
+  'dossier.empty',
+  'dossier.procedure-mismatch',
+  'dossier.component-missing',
+  'dossier.component-not-shown',
+  'dossier.component-not-checkable',
+  'dossier.component-count',
+  'document.unknown-kind',
+  'document.unexpected-kind',
+  'document.low-confidence',
+  'document.field-conflict',
+  'page.low-resolution',
+  'page.not-colour',
+  'field.invalid-id-number',
+  'field.invalid-date',
+  'field.invalid-gender',
+  'field.id-birth-year-mismatch',
+  'field.id-gender-mismatch',
+  'dossier.requester-name-mismatch',
+  'dossier.requester-name-near',
+  'dossier.requester-name-uncertain',
+  'dossier.requester-id-mismatch',
+  'dossier.requester-id-uncertain',
+  'dossier.requester-no-card',
+  'run.owner-unknown',
+] as const
+
+export type ValidationCode = (typeof VALIDATION_CODES)[number]
+
+const issue = (code: ValidationCode, path: string, params?: Problem['params'], severity?: Problem['severity']): Problem =>
+  problem(code, path, params, severity)
+
+/** The checks of an ID against the person on the same paper (citizen-id.ts), as validation codes. */
+const ID_CHECK_CODES: Readonly<Record<string, ValidationCode>> = {
+  'citizen-id.birth-year-mismatch': 'field.id-birth-year-mismatch',
+  'citizen-id.gender-mismatch': 'field.id-gender-mismatch',
+}
+
 /** A page scanned under the minimum resolution (Thông tư 01/2023/TT-VPCP Điều 8). */
-export const LOW_RESOLUTION_ISSUE = 'page.low-resolution'
+export const LOW_RESOLUTION_ISSUE: ValidationCode = 'page.low-resolution'
 
 /** Who the dossier belongs to, known only when a personal ID was given or read (SPEC §3.3 codes use it). */
-export const OWNER_UNKNOWN_ISSUE = 'run.owner-unknown'
+export const OWNER_UNKNOWN_ISSUE: ValidationCode = 'run.owner-unknown'
 
 /**
  * The policy a dossier is validated under. `run` and `batch` store it in the record
@@ -95,10 +137,10 @@ export function validateDossier(dossier: Dossier, procedure: ProcedureSchema, gi
   const options = {...DEFAULTS, ...given}
   const issues: Problem[] = []
   if (procedure.code !== dossier.procedure && !dossier.procedure.startsWith(`${procedure.code}.`)) {
-    issues.push(problem('dossier.procedure-mismatch', '/procedure', {procedure: dossier.procedure, schema: procedure.code}, 'warning'))
+    issues.push(issue('dossier.procedure-mismatch', '/procedure', {procedure: dossier.procedure, schema: procedure.code}, 'warning'))
   }
   if (dossier.documents.length === 0) {
-    issues.push(problem('dossier.empty', '/documents'))
+    issues.push(issue('dossier.empty', '/documents'))
     return {valid: false, issues}
   }
   const caseIndex = chooseCase(dossier.documents, procedure, dossier.caseIndex)
@@ -107,7 +149,7 @@ export function validateDossier(dossier: Dossier, procedure: ProcedureSchema, gi
     issues.push(...checkDocument(doc, index, procedure, caseIndex, options))
   }
   issues.push(...checkRequesters(dossier.documents, options))
-  if (options.owner && !options.owner.idNumber) issues.push(problem(OWNER_UNKNOWN_ISSUE, '', {agency: options.owner.agency}, 'warning'))
+  if (options.owner && !options.owner.idNumber) issues.push(issue(OWNER_UNKNOWN_ISSUE, '', {agency: options.owner.agency}, 'warning'))
   const judged = options.allowLowDpi ? allowLowResolution(issues) : issues
   return {valid: !hasErrors(judged), issues: judged, caseIndex}
 }
@@ -121,7 +163,7 @@ function checkComponents(documents: readonly Document[], procedure: ProcedureSch
     // so instead of calling it missing; the clerk checks it by hand.
     if (component.kinds.length === 0) {
       const params = {component: component.code, name: shortName(component.name)}
-      if (component.required) issues.push(problem('dossier.component-not-checkable', path, params, 'warning'))
+      if (component.required) issues.push(issue('dossier.component-not-checkable', path, params, 'warning'))
       continue
     }
     const found = documents.filter((doc) =>
@@ -130,12 +172,12 @@ function checkComponents(documents: readonly Document[], procedure: ProcedureSch
     const params = {component: component.code, name: shortName(component.name), kinds: component.kinds.join(', ')}
     if (found.length === 0) {
       if (!component.required) continue
-      issues.push(component.mode === 'present' ? problem('dossier.component-not-shown', path, params, 'warning') : problem('dossier.component-missing', path, params))
+      issues.push(component.mode === 'present' ? issue('dossier.component-not-shown', path, params, 'warning') : issue('dossier.component-missing', path, params))
       continue
     }
     const expected = component.originals + component.copies
     if (expected > 0 && found.length > expected) {
-      issues.push(problem('dossier.component-count', path, {...params, found: found.length, expected}, 'warning'))
+      issues.push(issue('dossier.component-count', path, {...params, found: found.length, expected}, 'warning'))
     }
   }
   return issues
@@ -152,19 +194,19 @@ function checkDocument(
   const at = (...segments: Array<string | number>): string => jsonPointer('documents', index, ...segments)
   const pages = doc.pages.map((page) => `${page.source.file}#${page.source.page}`).join(', ')
   if (doc.kind === UNKNOWN_KIND) {
-    issues.push(problem('document.unknown-kind', at('kind'), {document: index + 1, pages}, 'warning'))
+    issues.push(issue('document.unknown-kind', at('kind'), {document: index + 1, pages}, 'warning'))
   } else {
     const accepted = procedure.cases[caseIndex]?.components.some((component) => component.kinds.includes(doc.kind)) ?? false
-    if (!accepted) issues.push(problem('document.unexpected-kind', at('kind'), {document: index + 1, kind: doc.kind, procedure: procedure.code}, 'warning'))
+    if (!accepted) issues.push(issue('document.unexpected-kind', at('kind'), {document: index + 1, kind: doc.kind, procedure: procedure.code}, 'warning'))
     if (doc.confidence < options.reviewBelow) {
-      issues.push(problem('document.low-confidence', at('confidence'), {document: index + 1, kind: doc.kind, confidence: doc.confidence}, 'warning'))
+      issues.push(issue('document.low-confidence', at('confidence'), {document: index + 1, kind: doc.kind, confidence: doc.confidence}, 'warning'))
     }
   }
-  if (doc.review?.includes('field-conflict')) issues.push(problem('document.field-conflict', at('fields'), {document: index + 1}, 'warning'))
+  if (doc.review?.includes('field-conflict')) issues.push(issue('document.field-conflict', at('fields'), {document: index + 1}, 'warning'))
   for (const [pageIndex, page] of doc.pages.entries()) {
     const where = {document: index + 1, file: page.source.file, page: page.source.page}
-    if (page.dpi < options.minDpi) issues.push(problem(LOW_RESOLUTION_ISSUE, at('pages', pageIndex, 'dpi'), {...where, dpi: page.dpi, minDpi: options.minDpi}))
-    if (page.colour === 'grey') issues.push(problem('page.not-colour', at('pages', pageIndex, 'colour'), where, 'warning'))
+    if (page.dpi < options.minDpi) issues.push(issue(LOW_RESOLUTION_ISSUE, at('pages', pageIndex, 'dpi'), {...where, dpi: page.dpi, minDpi: options.minDpi}))
+    if (page.colour === 'grey') issues.push(issue('page.not-colour', at('pages', pageIndex, 'colour'), where, 'warning'))
   }
   const ids = new Map<string, CitizenId>()
   for (const key of ID_FIELDS) {
@@ -174,16 +216,16 @@ function checkDocument(
     if (parsed.ok) ids.set(key, parsed.value)
     else {
       const reason = parsed.problems[0]?.code ?? 'citizen-id.invalid'
-      issues.push(problem('field.invalid-id-number', at('fields', key), {document: index + 1, field: key, value: maskIdNumber(field.value), reason}))
+      issues.push(issue('field.invalid-id-number', at('fields', key), {document: index + 1, field: key, value: maskIdNumber(field.value), reason}))
     }
   }
   for (const key of DATE_FIELDS) {
     const field = doc.fields[key]
-    if (field && !parseIsoDay(field.value)) issues.push(problem('field.invalid-date', at('fields', key), {document: index + 1, field: key, value: field.value}))
+    if (field && !parseIsoDay(field.value)) issues.push(issue('field.invalid-date', at('fields', key), {document: index + 1, field: key, value: field.value}))
   }
   const gender = doc.fields.gender?.value
   if (gender !== undefined && gender !== 'male' && gender !== 'female') {
-    issues.push(problem('field.invalid-gender', at('fields', 'gender'), {document: index + 1, value: gender}))
+    issues.push(issue('field.invalid-gender', at('fields', 'gender'), {document: index + 1, value: gender}))
   }
   // The ID on a paper agrees with the birth date and gender on the same paper (an ID card, CT01, LLTP).
   const id = ids.get('idNumber') ?? ids.get('requesterIdNumber')
@@ -194,7 +236,8 @@ function checkDocument(
       gender: gender === 'male' || gender === 'female' ? (gender as Gender) : undefined,
     }
     for (const item of checkIdAgainstPerson(id, facts, at('fields', idKey))) {
-      issues.push({...item, code: item.code.replace('citizen-id.', 'field.id-'), params: {...item.params, document: index + 1, value: maskIdNumber(id.number)}})
+      const code = ID_CHECK_CODES[item.code] ?? 'field.invalid-id-number'
+      issues.push({...item, code, params: {...item.params, document: index + 1, value: maskIdNumber(id.number)}})
     }
   }
   return issues
@@ -260,19 +303,19 @@ function checkParty(party: Party, index: number, cards: ReadonlyArray<{doc: Docu
   const numberPath = jsonPointer('documents', index, 'fields', 'requesterIdNumber')
   if (!card) {
     const path = name !== undefined ? namePath : numberPath
-    issues.push(problem('dossier.requester-no-card', path, {document: index + 1, name: name ?? ''}, 'warning'))
+    issues.push(issue('dossier.requester-no-card', path, {document: index + 1, name: name ?? ''}, 'warning'))
     return issues
   }
   const cardName = card.doc.fields.fullName?.value
   if (name !== undefined && cardName !== undefined) {
     const verdict = sameName(cardName, name)
     const params = {document: index + 1, card: card.index + 1, formName: name, cardName}
-    if (verdict === 'near') issues.push(problem('dossier.requester-name-near', namePath, params, 'warning'))
+    if (verdict === 'near') issues.push(issue('dossier.requester-name-near', namePath, params, 'warning'))
     if (verdict === 'different') {
       const distance = editDistance(foldVietnamese(cardName), foldVietnamese(name))
       const slip = party.nameDoubtful || distance <= Math.max(2, Math.floor(cardName.length / 5))
       const code = slip ? 'dossier.requester-name-uncertain' : 'dossier.requester-name-mismatch'
-      issues.push(problem(code, namePath, params, slip ? 'warning' : 'error'))
+      issues.push(issue(code, namePath, params, slip ? 'warning' : 'error'))
     }
   }
   const cardNumber = card.doc.fields.idNumber?.value
@@ -281,7 +324,7 @@ function checkParty(party: Party, index: number, cards: ReadonlyArray<{doc: Docu
     // One or two digits off is what a misread digit looks like; the clerk compares the two.
     const slip = party.numberDoubtful || editDistance(number, cardNumber) <= 2
     const code = slip ? 'dossier.requester-id-uncertain' : 'dossier.requester-id-mismatch'
-    issues.push(problem(code, numberPath, params, slip ? 'warning' : 'error'))
+    issues.push(issue(code, numberPath, params, slip ? 'warning' : 'error'))
   }
   return issues
 }

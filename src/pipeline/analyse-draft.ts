@@ -25,6 +25,8 @@ export interface AnalyseDraftOptions {
   procedure: ProcedureSchema
   agency: string
   ownerId?: string
+  /** `--keep-blank`: blank pages stay in their documents. */
+  keepBlank?: boolean
 }
 
 export async function analyseDraft(records: readonly PageRecord[], options: AnalyseDraftOptions): Promise<DossierDraft> {
@@ -47,7 +49,8 @@ export async function analyseDraft(records: readonly PageRecord[], options: Anal
     }
   }
   try {
-    const analysed = await analysePages(records, {split: options.split}, savedPage(options.workDir, render))
+    const analyseOptions = {split: options.split, keepBlank: options.keepBlank}
+    const analysed = await analysePages(records, analyseOptions, savedPage(options.workDir, render))
     const documents = assignComponents(
       analysed.documents.map((entry) => entry.document),
       options.procedure,

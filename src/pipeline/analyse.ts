@@ -10,14 +10,14 @@ import type {DocumentKind} from '../core/document-kind.js'
 import type {DroppedPage, OcrResult, PageResult} from '../core/page.js'
 import {foldVietnamese} from '../core/text-fold.js'
 import {findPhrase} from '../core/text-match.js'
-import {imageFacts, type ImageSource, rgbaPixels} from '../tools/images.js'
-import {loadDocumentKinds, loadProvinces, loadSurnames} from '../tools/package-data.js'
-import {decodeQrCodes} from '../tools/qr.js'
-import {cardSide, classifyDocument, isIdCardPayload, readableLines, titleKindOnPage} from '../core/documents/classify.js'
+import {cardSide, classifyDocument, readableLines, titleKindOnPage} from '../core/documents/classify.js'
 import {extractDocument} from '../core/documents/extract.js'
 import {spellNamesAlike} from '../core/documents/name-readings.js'
-import type {RecognisedPage} from './recognise.js'
 import {splitPages} from '../core/documents/split.js'
+import {imageFacts, type ImageSource} from '../tools/images.js'
+import {loadDocumentKinds, loadProvinces, loadSurnames} from '../tools/package-data.js'
+import {readPageQrCodes} from './page-qr.js'
+import type {RecognisedPage} from './recognise.js'
 
 export interface AnalyseOptions {
   split: SplitMode
@@ -25,6 +25,8 @@ export interface AnalyseOptions {
   kinds?: readonly DocumentKind[]
   /** Look for ID-card QR codes on page images (on by default). */
   readQr?: boolean
+  /** `--keep-blank`: a blank page stays a page of its document instead of a dropped separator. */
+  keepBlank?: boolean
 }
 
 export interface AnalysedDocument<P = RecognisedPage> {
@@ -72,6 +74,7 @@ export async function analysePages<P>(
   for (const recognised of pages) {
     const analysable = view(recognised)
     const page: Page<P> = {...(await analysisPage(analysable)), recognised}
+    if (options.keepBlank) page.blank = false
     if (options.readQr !== false && !page.blank) page.qr = await readPageQr(analysable, page, kinds)
     analysed.push(page)
   }
@@ -191,8 +194,7 @@ async function pdfPageSource(recognised: RecognisedPage): Promise<ImageSource | 
 /**
  * The QR payloads on a page. Pages headed by a form's title are not looked at (forms carry no
  * ID-card QR); others are read whole at their own resolution, and a page that reads like an
- * ID card but gave no code is read again in parts, where a small code is larger relative to
- * what the reader scans.
+ * ID card but gave no code is read again corner by corner (readPageQrCodes, as `id read` does).
  */
 export async function readPageQr(recognised: AnalysablePage, page: AnalysisPage, kinds: readonly DocumentKind[]): Promise<string[]> {
   const cardKinds = kinds.filter((kind) => kind.hasQr)
@@ -201,22 +203,10 @@ export async function readPageQr(recognised: AnalysablePage, page: AnalysisPage,
   if (title && !title.kind.hasQr) return []
   const source = await recognised.image()
   if (!source) return []
+  const cardLike = (kind: DocumentKind): boolean =>
+    cardSide(page, kind) !== undefined || findPhrase(readableLines(page), kind.titlePatterns[0] ?? '', {joinLines: 2}) !== undefined
   try {
-    const whole = await decodeQrCodes(await rgbaPixels(source))
-    if (whole.length > 0) return whole
-    const cardLike = title !== undefined || cardKinds.some((kind) => cardSide(page, kind) !== undefined || findPhrase(readableLines(page), kind.titlePatterns[0] ?? '', {joinLines: 2}))
-    if (!cardLike) return []
-    const {width, height} = 'raw' in source ? source.raw : recognised.result
-    const boxes = [
-      {x0: 0, y0: 0, x1: width, y1: height / 2},
-      {x0: width / 2, y0: 0, x1: width, y1: height / 2},
-      {x0: 0, y0: height / 2, x1: width, y1: height},
-      {x0: width / 2, y0: height / 2, x1: width, y1: height},
-    ]
-    for (const box of boxes) {
-      const found = await decodeQrCodes(await rgbaPixels(source, box))
-      if (found.some(isIdCardPayload)) return found
-    }
+    return await readPageQrCodes(source, {inParts: title !== undefined || cardKinds.some(cardLike)})
   } catch {
     // An image the reader cannot take is a page without a readable code; OCR still reads it.
   }

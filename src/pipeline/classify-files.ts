@@ -3,7 +3,7 @@
  * fields. The files are one page stack, in the order given (a folder in natural name order).
  * A file that cannot be read is reported and the others are still classified.
  */
-import {maskIdNumber} from '../core/citizen-id.js'
+import {maskIdFields} from '../core/citizen-id.js'
 import type {DocumentFields, Evidence, ReviewReason, SplitMode, SplitReason} from '../core/dossier.js'
 import {ExitCode} from '../core/exit-codes.js'
 import type {DroppedPage, PageSource} from '../core/page.js'
@@ -49,13 +49,13 @@ export async function classifyFiles(paths: readonly string[], options: ClassifyO
       if (file.status === 'ok') pages.push(...file.pages)
       else failures.push({...file.error, file: file.input.name})
     }
-    const analysed = await analyseDossier(pages, {split: options.split})
+    const analysed = await analyseDossier(pages, {split: options.split, keepBlank: options.preprocess?.keepBlank})
     const documents = analysed.documents.map(({document}, index): ClassifiedDocument => ({
       index: index + 1,
       kind: document.kind,
       confidence: document.confidence,
       evidence: document.evidence,
-      fields: options.reveal ? document.fields : maskFields(document.fields),
+      fields: options.reveal ? document.fields : maskIdFields(document.fields),
       pages: document.pages.map((page) => page.source),
       splitReason: document.splitReason,
       review: document.review ?? [],
@@ -65,18 +65,4 @@ export async function classifyFiles(paths: readonly string[], options: ClassifyO
   } finally {
     await Promise.allSettled(files.map(async (file) => (file.status === 'ok' ? file.file.close() : undefined)))
   }
-}
-
-const ID_KEYS = ['idNumber', 'oldIdNumber', 'requesterIdNumber'] as const
-
-/** ID numbers masked (SPEC §8), the OCR cross-check reading too. */
-export function maskFields(fields: DocumentFields): DocumentFields {
-  const masked: DocumentFields = {...fields}
-  for (const key of ID_KEYS) {
-    const field = fields[key]
-    if (!field) continue
-    const ocrValue = field.ocrValue === undefined ? {} : {ocrValue: maskIdNumber(field.ocrValue)}
-    masked[key] = {...field, value: maskIdNumber(field.value), ...ocrValue}
-  }
-  return masked
 }

@@ -13,7 +13,7 @@ import {assignDigitisationCodes, dossierOwner} from '../core/digitisation.js'
 import type {DossierDraft, PageRecord} from '../core/dossier-draft.js'
 import type {Dossier} from '../core/dossier.js'
 import {ExitCode} from '../core/exit-codes.js'
-import {buildHoSoRecord, deskSchedule} from '../core/hoso-record.js'
+import {deskSchedule, hosoFromRecord} from '../core/hoso-record.js'
 import type {ProcedureSchema} from '../core/procedure.js'
 import type {Problem} from '../core/problem.js'
 import {type DigitisationRecord, RECORD_VERSION, type RecordDocument} from '../core/record.js'
@@ -34,8 +34,7 @@ export interface FinaliseOptions {
   allocator: CodeAllocator
   allowLowDpi: boolean
   strict: boolean
-  toolName: string
-  toolVersion: string
+  software: string
   /** Reception time. */
   now: Date
   /** The digitiser's key: each document PDF is signed (PAdES) as it goes into the bag. */
@@ -118,27 +117,26 @@ export async function finaliseDossier(
     dossierCode,
     agency: draft.agency,
     createdAt: isoVietnam(now),
-    toolVersion: options.toolVersion,
+    toolVersion: options.software,
+    reception: {
+      owner: {name: owner.name, ...(owner.idNumber ? {idNumber: owner.idNumber} : {})},
+      field: schedule.field,
+      ...(schedule.dueAt ? {dueAt: isoVietnam(schedule.dueAt)} : {}),
+      fees: schedule.fees,
+    },
     documents: recordDocuments,
     pagesDropped: dossier.pagesDropped,
     validation: {valid, issues, policy},
   }
   const files = await producePayload(draft, pages, recordDocuments, options)
-  const hoso = buildHoSoRecord({
-    record,
-    field: schedule.field,
-    owner: {name: owner.name, idNumber: owner.idNumber},
-    receivedAt: now,
-    ...(schedule.dueAt ? {dueAt: schedule.dueAt} : {}),
-    fees: schedule.fees,
-  })
+  const hoso = hosoFromRecord(record)
   const written = await writePackage({
     outDir: options.outDir,
     record,
     hoso,
     files,
     sourceOrganization: draft.agency,
-    softwareAgent: options.toolName,
+    softwareAgent: options.software,
     baggingDate: formatIsoDay(vietnamDay(now)),
     signing: options.signing,
   })
@@ -170,7 +168,7 @@ async function producePayload(
   draft: DossierDraft,
   pages: readonly PageRecord[],
   documents: readonly RecordDocument[],
-  options: Pick<FinaliseOptions, 'workDir' | 'toolName' | 'now'>,
+  options: Pick<FinaliseOptions, 'workDir' | 'software' | 'now'>,
 ): Promise<PackageFile[]> {
   const payloadDir = path.join(options.workDir, 'payload')
   // A resumed dossier may have left a payload from an earlier try; it is made again whole.
@@ -182,7 +180,7 @@ async function producePayload(
     const pdf = await assembleDraftPdf(
       options.workDir,
       documentPages,
-      {title: `${document.code} ${document.kind}`, creator: options.toolName, date: options.now, pdfa: true},
+      {title: `${document.code} ${document.kind}`, creator: options.software, date: options.now, pdfa: true},
       sources,
     )
     for (const [relative, bytes] of [

@@ -1,14 +1,14 @@
 /**
  * `sohoa id read`: the ID-card QR code on a scan (image or PDF) → its payload, parsed
- * (SPEC §3.6). Every page is read at its own resolution, whole and then in quarters.
+ * (SPEC §3.6). Every page is read at its own resolution, whole and then corner by corner (page-qr.ts).
  */
 import {UnreadableInputError} from '../core/errors.js'
 import type {Province} from '../core/citizen-id.js'
 import {type IdValueReport, inspectIdValue} from '../core/id-value.js'
-import {type ImageSource, rgbaPixels} from '../tools/images.js'
-import {decodeQrCodes} from '../tools/qr.js'
-import {acquireFile, type AcquiredPage} from './acquire.js'
 import {isIdCardPayload} from '../core/documents/classify.js'
+import type {ImageSource} from '../tools/images.js'
+import {acquireFile, type AcquiredPage} from './acquire.js'
+import {readPageQrCodes} from './page-qr.js'
 
 export interface IdReadResult extends IdValueReport {
   file: string
@@ -39,15 +39,6 @@ async function pageSource(page: AcquiredPage): Promise<ImageSource> {
 
 /** The first ID-card payload on the page, else the first QR text of any kind. */
 export async function findIdPayload(source: ImageSource): Promise<string | undefined> {
-  const whole = await rgbaPixels(source)
-  const found = await decodeQrCodes(whole)
-  const pick = (texts: string[]): string | undefined => texts.find(isIdCardPayload) ?? texts[0]
-  if (found.length > 0) return pick(found)
-  const {width, height} = whole
-  for (const [x, y] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) {
-    const box = {x0: (x * width) / 2, y0: (y * height) / 2, x1: ((x + 1) * width) / 2, y1: ((y + 1) * height) / 2}
-    const texts = await decodeQrCodes(await rgbaPixels(source, box))
-    if (texts.length > 0) return pick(texts)
-  }
-  return undefined
+  const found = await readPageQrCodes(source)
+  return found.find(isIdCardPayload) ?? found[0]
 }

@@ -24,8 +24,8 @@ export interface OcrOptions {
   forceOcr: boolean
   /** Orientation, deskew, border crop and blank-page handling; all on by default. */
   preprocess?: Partial<Omit<PreprocessOptions, 'forceOcr'>>
-  /** Written into the PDF's Creator and Producer. */
-  toolName: string
+  /** `sohoa/0.1.0` (BaseCommand.software): the PDF's Creator and Producer. */
+  software: string
   reporter?: Reporter
   progressLabel?: string
   /** Replace outputs that already exist in `outDir` (never an input). */
@@ -63,7 +63,7 @@ export async function ocrFiles(paths: readonly string[], options: OcrOptions): P
     try {
       const stem = path.join(options.outDir, names.get(input.path)!)
       const {kept, dropped} = partitionBlankPages(recognised.pages, options.preprocess?.keepBlank ?? false)
-      const pdf = await assemblePdf(kept, {title: input.name, creator: options.toolName})
+      const pdf = await assemblePdf(kept, {title: input.name, creator: options.software})
       const text = kept.map((page) => page.result.text).join('\n\f\n')
       await writeFileAtomic(`${stem}.pdf`, pdf)
       await writeFileAtomic(`${stem}.txt`, `${text}\n`)

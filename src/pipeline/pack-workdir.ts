@@ -3,22 +3,21 @@
  * text/, optionally hoso.json) — e.g. after a clerk corrected a record by hand. The DVCQG
  * record is rebuilt from sohoa.json unless the folder carries its own.
  */
-import {readFile} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 
 import {formatIsoDay, vietnamDay} from '../core/calendar.js'
-import {dossierOwner} from '../core/digitisation.js'
 import {UnreadableInputError} from '../core/errors.js'
-import {buildHoSoRecord, type HoSoRecord} from '../core/hoso-record.js'
-import type {DigitisationRecord} from '../core/record.js'
-import {validateAgainstSchema} from '../tools/schemas.js'
+import {type HoSoRecord, hosoFromRecord} from '../core/hoso-record.js'
 import {type PackageResult, writePackage} from './package.js'
+import {readJsonFile, readRecordFile} from './record-file.js'
 import type {DocumentSigning} from './sign-documents.js'
 
 export interface PackOptions {
   workdir: string
   outDir: string
-  toolName: string
+  /** `sohoa/0.1.0` (BaseCommand.software): PDF creator and producer, bag software agent. */
+  software: string
   now?: Date
   /** Sign every document PDF (PAdES B-B) as it goes into the bag. */
   signing?: DocumentSigning
@@ -29,24 +28,14 @@ export interface PackResult extends PackageResult {
 }
 
 export async function packWorkdir(options: PackOptions): Promise<PackResult> {
-  const recordFile = path.join(options.workdir, 'sohoa.json')
-  const record = await readJson(recordFile)
-  const problems = validateAgainstSchema('record', record)
-  if (problems.length > 0) {
-    const first = problems[0]!
-    throw new UnreadableInputError('pack.record-invalid', {file: recordFile, path: first.path || '/', detail: first.message ?? first.code})
-  }
-  const typed = record as DigitisationRecord
+  const typed = await readRecordFile(path.join(options.workdir, 'sohoa.json'))
   const hosoFile = path.join(options.workdir, 'hoso.json')
-  const ownHoso = await readFile(hosoFile, 'utf8').then(
-    (text) => text,
-    () => undefined,
+  const ownHoso = await stat(hosoFile).then(
+    () => true,
+    () => false,
   )
   const now = options.now ?? new Date()
-  const owner = dossierOwner(typed.documents)
-  const hoso: HoSoRecord = ownHoso
-    ? ((await readJson(hosoFile)) as HoSoRecord)
-    : buildHoSoRecord({record: typed, field: {}, owner, receivedAt: new Date(typed.createdAt)})
+  const hoso: HoSoRecord = ownHoso ? ((await readJsonFile(hosoFile, 'pack.hoso-unreadable')) as HoSoRecord) : hosoFromRecord(typed)
   const files = []
   for (const document of typed.documents) {
     for (const relative of [document.file, document.textFile]) {
@@ -63,19 +52,9 @@ export async function packWorkdir(options: PackOptions): Promise<PackResult> {
     hoso,
     files,
     sourceOrganization: typed.agency,
-    softwareAgent: options.toolName,
+    softwareAgent: options.software,
     baggingDate: formatIsoDay(vietnamDay(now)),
     signing: options.signing,
   })
   return {...written, dossierCode: typed.dossierCode}
-}
-
-async function readJson(file: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8'))
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw new UnreadableInputError('input.not-found', {file})
-    throw new UnreadableInputError('pack.record-unreadable', {file, detail: (error as Error).message}, {cause: error})
-  }
 }

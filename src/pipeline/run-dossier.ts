@@ -47,9 +47,8 @@ export interface RunOptions {
   dataDir?: string
   /** A folder of imported procedure schemas, searched after the bundled catalogue. */
   proceduresDir?: string
-  /** `sohoa/0.1.0`: PDF producer and bag software agent. */
-  toolName: string
-  toolVersion: string
+  /** `sohoa/0.1.0` (BaseCommand.software): PDF creator and producer, bag software agent, record toolVersion. */
+  software: string
   reporter?: Reporter
   progressLabel?: string
   /** Reception time; now by default. */
@@ -97,6 +96,7 @@ export async function runDossier(options: RunOptions): Promise<RunResult> {
       procedure: schema,
       agency: options.agency,
       ownerId: options.ownerId,
+      keepBlank: options.preprocess?.keepBlank,
     })
     return await finaliseDossier(draft, pages, {
       workDir,
@@ -105,8 +105,7 @@ export async function runDossier(options: RunOptions): Promise<RunResult> {
       allocator: options.allocator ?? sequenceCodeAllocator(options.dataDir),
       allowLowDpi: options.allowLowDpi,
       strict: options.strict,
-      toolName: options.toolName,
-      toolVersion: options.toolVersion,
+      software: options.software,
       now,
       signing: options.signing,
     })

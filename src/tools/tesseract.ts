@@ -107,6 +107,8 @@ interface Task {
 export class OcrPool implements OcrEngine {
   private readonly idle: Worker[] = []
   private readonly queue: Task[] = []
+  /** Pages being read: a terminated worker never answers them, so close() does. */
+  private readonly inFlight = new Set<Task>()
   private readonly workers: Worker[] = []
   private readonly segmentationOf = new Map<Worker, Segmentation>()
   private readonly unregister: () => void
@@ -152,7 +154,8 @@ export class OcrPool implements OcrEngine {
     if (this.closed) return
     this.closed = true
     this.unregister()
-    for (const task of this.queue.splice(0)) task.reject(new InterruptedError())
+    for (const task of [...this.queue.splice(0), ...this.inFlight]) task.reject(new InterruptedError())
+    this.inFlight.clear()
     await Promise.allSettled(this.workers.map(async (worker) => worker.terminate()))
     if (this.languageDir) await rm(this.languageDir, {recursive: true, force: true})
   }
@@ -172,6 +175,7 @@ export class OcrPool implements OcrEngine {
         timer = setTimeout(() => reject(new SohoaError('ocr.timeout', {seconds: Math.round(task.timeoutMs! / 100) / 10}, ExitCode.UnreadableInput)), task.timeoutMs)
       }
     })
+    this.inFlight.add(task)
     try {
       if ((this.segmentationOf.get(worker) ?? 'auto') !== task.segmentation) {
         await worker.setParameters({tessedit_pageseg_mode: PSM_OF[task.segmentation]})
@@ -182,8 +186,9 @@ export class OcrPool implements OcrEngine {
       this.idle.push(worker)
     } catch (error) {
       task.reject(this.closed ? new InterruptedError() : error)
-      await this.replace(worker)
+      if (!this.closed) await this.replace(worker)
     } finally {
+      this.inFlight.delete(task)
       clearTimeout(timer)
       this.dispatch()
     }

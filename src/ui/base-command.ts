@@ -89,6 +89,14 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     return withRendered(value, key, this.lang)
   }
 
+  /**
+   * `sohoa/0.1.0`: the one name of this software wherever an output records it (PDF creator
+   * and producer, the bag's Bag-Software-Agent, the record's toolVersion, the signature's app).
+   */
+  protected get software(): string {
+    return `${this.config.name}/${this.config.version}`
+  }
+
   protected t(code: string, params: Record<string, string | number> = {}): string {
     return translate(this.lang, code, params)
   }

@@ -17,8 +17,7 @@ const result = await runBatch({
   forceOcr: false,
   allowLowDpi: false,
   dataDir,
-  toolName: 'sohoa/test',
-  toolVersion: 'sohoa/test',
+  software: 'sohoa/test',
   engine: new FakeOcr({lines: FORM_PAGE, delayMs: Number(delay)}),
 })
 process.stdout.write(`${JSON.stringify({exitCode: result.exitCode, totals: result.totals, rows: result.rows})}\n`)

@@ -75,10 +75,10 @@ export default class Batch extends BaseCommand<typeof Batch> {
     const settings = await loadSettings()
     const agency = flags.agency ?? settings.agency
     if (!agency) throw new UsageError('run.agency-required')
-    const toolName = this.config.userAgent.split(' ')[0]!
     const lang = this.lang
     // The key is opened (password or PIN asked) before any dossier is read.
-    const signingContext = {settings, prompter: terminalSecretPrompter(lang), env: process.env, fallbackAgency: agency, appName: toolName}
+    const prompter = terminalSecretPrompter(lang)
+    const signingContext = {settings, prompter, env: process.env, fallbackAgency: agency, appName: this.software}
     const result = await withSigning(signingRequest(flags), signingContext, async (signing) => runBatch({
       root: this.args.root,
       manifest: flags.manifest,
@@ -93,8 +93,7 @@ export default class Batch extends BaseCommand<typeof Batch> {
       timeoutPerPageMs: flags['timeout-per-page'] * 1000,
       dataDir: flags['data-dir'],
       proceduresDir: flags.dir,
-      toolName,
-      toolVersion: toolName,
+      software: this.software,
       progress: createBatchReporter(this.jsonEnabled(), this.t('batch.progress')),
       explain: (failure) => translate(lang, failure.code, failure.params),
       signing,

@@ -10,6 +10,7 @@ import type {Province} from '../citizen-id.js'
 import type {AnalysisPage, DocumentFields, ExtractedField, FieldKey, ReviewReason} from '../dossier.js'
 import type {DocumentKind, FieldLabel} from '../document-kind.js'
 import {parseIdCardQr} from '../id-card-qr.js'
+import {foldMarks} from '../text-fold.js'
 import {foldPhrase, foldWithMap, findApproximate, allowedDistance, editDistance, findPhrase} from '../text-match.js'
 import {isIdCardPayload, readableLines} from './classify.js'
 
@@ -349,13 +350,9 @@ export function parseDate(text: string): string | undefined {
   return undefined
 }
 
+/** Folded with spacing and punctuation kept, and a letter O read after a digit taken for a zero. */
 function foldVietnameseKeepPunctuation(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/(\d)\s*[Oo]/g, '$10')
+  return foldMarks(text).replace(/(\d)\s*o/g, '$10')
 }
 
 export function parseGender(text: string): 'male' | 'female' | undefined {

@@ -8,7 +8,7 @@ import {type BlankVerdict, detectBlank} from './blank-page.js'
 import {detectBorders} from './borders.js'
 import type {InkPoints} from './deskew.js'
 import {detectOrientation, type OrientationEstimate, type Rotation} from './orientation.js'
-import {type Component, connectedComponents, type GreyImage, inkThreshold, rotateGrey} from './raster.js'
+import {type Component, connectedComponents, cropPixels, type GreyImage, inkThreshold, rotateGrey} from './raster.js'
 
 export interface AnalysisOptions {
   rotate: boolean
@@ -126,12 +126,6 @@ export function analysePage(image: GreyImage, dpi: number, options: AnalysisOpti
 }
 
 export function cropGrey(image: GreyImage, box: Box): GreyImage {
-  const width = box.x1 - box.x0
-  const height = box.y1 - box.y0
-  const data = new Uint8Array(width * height)
-  for (let y = 0; y < height; y += 1) {
-    const start = (box.y0 + y) * image.width + box.x0
-    data.set(image.data.subarray(start, start + width), y * width)
-  }
+  const {data, width, height} = cropPixels({data: image.data, width: image.width, height: image.height, channels: 1}, box)
   return {data, width, height}
 }

@@ -3,6 +3,7 @@
  * an ink threshold, connected components, and rotation about the centre. No I/O, no
  * libraries, so every analysis built on them can be tested on small synthetic images.
  */
+import type {Box} from '../page.js'
 
 /** 8-bit grey pixels, row by row, 0 = black. */
 export interface GreyImage {
@@ -188,3 +189,28 @@ export function rotateGrey(image: GreyImage, degrees: number, fill: number, outW
   }
   return {data: out, width: w, height: h, filled}
 }
+
+/** Pixels of any channel count, row by row (grey, RGB, RGBA). */
+export interface Pixels {
+  data: Uint8Array
+  width: number
+  height: number
+  channels: number
+}
+
+/** A box of an image, copied row by row; the box is clamped to the image and rounded to whole pixels. */
+export function cropPixels<T extends Pixels>(image: T, box: Box): T {
+  const x0 = clamp(Math.round(box.x0), 0, image.width - 1)
+  const y0 = clamp(Math.round(box.y0), 0, image.height - 1)
+  const width = clamp(Math.round(box.x1) - x0, 1, image.width - x0)
+  const height = clamp(Math.round(box.y1) - y0, 1, image.height - y0)
+  const rowBytes = width * image.channels
+  const data = new Uint8Array(rowBytes * height)
+  for (let y = 0; y < height; y += 1) {
+    const start = ((y0 + y) * image.width + x0) * image.channels
+    data.set(image.data.subarray(start, start + rowBytes), y * rowBytes)
+  }
+  return {...image, data, width, height}
+}
+
+const clamp = (value: number, low: number, high: number): number => Math.max(low, Math.min(high, value))

@@ -74,8 +74,7 @@ export interface BatchOptions {
   timeoutPerPageMs?: number
   dataDir?: string
   proceduresDir?: string
-  toolName: string
-  toolVersion: string
+  software: string
   /** The OCR engine for every dossier; a pool of `jobs` tesseract workers by default. */
   engine?: OcrEngine
   /** The digitiser's key: every document PDF of every dossier is signed (finalising is serial). */
@@ -297,6 +296,7 @@ async function processDossier(
           procedure: schema,
           agency: dossier.agency,
           ownerId: dossier.ownerId,
+          keepBlank: context.options.preprocess?.keepBlank,
         })
         await journal.append({type: 'stage', at: at(), id: dossier.id, stage: 'analysed'})
       }
@@ -307,8 +307,7 @@ async function processDossier(
         allocator: journaledAllocator(current, context),
         allowLowDpi: context.options.allowLowDpi,
         strict: false,
-        toolName: context.options.toolName,
-        toolVersion: context.options.toolVersion,
+        software: context.options.software,
         now: new Date(),
         signing: context.options.signing,
       })

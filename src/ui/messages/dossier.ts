@@ -134,11 +134,6 @@ export const dossierMessages = {
   'validate.invalid': {vi: 'Hồ sơ chưa hợp lệ: {errors} lỗi, {warnings} cảnh báo', en: 'Dossier is not valid: {errors} errors, {warnings} warnings'},
   'validate.with-warnings': {vi: 'Hồ sơ hợp lệ, {warnings} cảnh báo', en: 'Dossier is valid, with {warnings} warnings'},
   'validate.case': {vi: 'Trường hợp: {name}', en: 'Case: {name}'},
-  'validate.not-a-record': {vi: 'Không đọc được hồ sơ số hóa {file}: {detail}', en: 'Cannot read the digitisation record {file}: {detail}'},
-  'validate.no-procedure': {
-    vi: 'Hồ sơ {file} không ghi mã thủ tục; dùng --procedure',
-    en: 'The record {file} names no procedure; use --procedure',
-  },
   'classify.progress': {vi: 'Nhận dạng', en: 'Reading'},
   'classify.document': {
     vi: 'Giấy tờ {index}: {kind} (độ tin cậy {confidence}), trang {pages}',

@@ -14,13 +14,17 @@ export const packageMessages = {
     vi: 'Lỗi nội bộ: đường dẫn tệp trong gói không an toàn: {file}',
     en: 'Internal error: unsafe file path in the package: {file}',
   },
-  'pack.record-unreadable': {
+  'record.unreadable': {
     vi: 'Không đọc được bản ghi số hóa {file}: {detail}',
     en: 'Cannot read the digitisation record {file}: {detail}',
   },
-  'pack.record-invalid': {
+  'record.invalid': {
     vi: 'Bản ghi số hóa {file} không hợp lệ tại {path}: {detail}',
     en: 'The digitisation record {file} is invalid at {path}: {detail}',
+  },
+  'pack.hoso-unreadable': {
+    vi: 'Không đọc được hoso.json {file}: {detail}',
+    en: 'Cannot read hoso.json {file}: {detail}',
   },
   'pack.file-missing': {
     vi: 'Thiếu tệp {file} mà bản ghi số hóa nhắc tới.',
