@@ -6,10 +6,11 @@
  * - a job delivered twice (run twice at once, then once more): one bag, one code;
  * - Redis stopped mid-run: the enqueuer fails with exit 7 and a clear message, the workers wait;
  *   Redis back, the same command finishes the run with nothing lost or done twice;
+ * - a failed job keeps its reason, `batch status --queue` lists it, `batch retry --queue --failed` re-runs it;
  * - Redis restarted without its data: refused (exit 7) until `code reseed` rebuilds the sequence.
  */
 import {type ChildProcess, spawn} from 'node:child_process'
-import {readdir, readFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -23,7 +24,7 @@ import {verifyBag} from '../src/pipeline/verify.js'
 import {DossierQueue} from '../src/tools/dossier-queue.js'
 import {counterValue, ensureSequenceMarker} from '../src/tools/redis-code-sequence.js'
 import {connectRedis} from '../src/tools/redis.js'
-import {writeGoodDossiers} from './helpers/batch-corpus.js'
+import {smallPage, writeGoodDossiers} from './helpers/batch-corpus.js'
 import {ROOT, runCli, TEST_CACHE_DIR} from './helpers/cli.js'
 import {FakeOcr} from './helpers/fake-ocr.js'
 import {tempDir} from './helpers/fixtures.js'
@@ -184,6 +185,32 @@ describe('a job delivered twice', () => {
       client.disconnect()
     }
   }, 60_000)
+})
+
+describe('failed jobs on the queue', () => {
+  it('keep their reason, are listed by batch status --queue and re-run by batch retry --queue --failed', async () => {
+    const root = path.join(work.dir, 'retry')
+    const out = path.join(work.dir, 'retry-out')
+    await mkdir(path.join(root, 'r01'), {recursive: true})
+    const worker = startWorker()
+    const failed = await enqueue(root, out)
+    expect(failed.code).toBe(5)
+    expect(failed.json().rows[0].reason).toMatch(/^No page files in .*r01/)
+
+    const status = await runCli(['batch', 'status', out, '--queue', redis.url, '--json'], {env: env()})
+    expect(status.code).toBe(0)
+    const listed = status.json() as {jobs: Array<{state: string; row: {failure: {code: string}}}>}
+    expect(listed.jobs.map((job) => [job.state, job.row.failure.code])).toEqual([['failed', 'input.no-pages']])
+
+    await writeFile(path.join(root, 'r01', 'p1.png'), await smallPage())
+    const retry = await runCli(['batch', 'retry', out, '--queue', redis.url, '--failed', '--json'], {env: env()})
+    expect(retry.json().retried).toHaveLength(1)
+    const again = await enqueue(root, out)
+    expect(again.code).toBe(4)
+    expect(again.json().rows[0].status).toBe('invalid')
+    expect(await bags(out)).toEqual([again.json().rows[0].dossierCode])
+    expect(await exited(worker, 'SIGTERM')).toBe(130)
+  }, 120_000)
 })
 
 describe('Redis stopped in the middle of a run', () => {

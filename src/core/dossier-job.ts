@@ -61,6 +61,8 @@ export interface DossierJobResult {
   adopted: boolean
   /** Host and process of the worker that ran it. */
   worker: string
+  /** The input's fingerprint when the worker read it (a retried job may have read a corrected input). */
+  fingerprint: string
 }
 
 /** Where a queued dossier stands, as the enqueuer sees it. */

@@ -162,7 +162,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       ),
     )
     progress.stop()
-    const result = await writeBatchReport(outDir, rows, {started, pagesDone: context.pagesDone, runs: previous.starts + 1, explain: options.explain})
+    const run = {started, pagesDone: context.pagesDone, runs: previous.starts + 1, explain: options.explain}
+    const result = await writeBatchReport(outDir, rows, run)
     await log.append({type: 'finish', at: new Date().toISOString(), exitCode: result.exitCode})
     return result
   } finally {

@@ -47,7 +47,9 @@ export async function runQueuedBatch(options: QueuedBatchOptions): Promise<Batch
   const outDir = path.resolve(options.outDir)
   await prepareOutput(outDir)
   const defaults = {procedure: options.procedure, agency: options.agency, split: options.split}
-  const planned = options.manifest ? await planFromManifest(options.manifest, options.root, defaults) : await planFromRoot(options.root!, defaults)
+  const planned = options.manifest
+    ? await planFromManifest(options.manifest, options.root, defaults)
+    : await planFromRoot(options.root!, defaults)
   const url = shownRedisUrl(options.queueUrl)
   const redis = await connectRedis(options.queueUrl, options.waitRedisMs)
   const queue = new DossierQueue(redis)
@@ -87,7 +89,13 @@ export function dossierKey(out: string, id: string): string {
   return createHash('sha256').update(`${out}\0${id}`).digest('hex').slice(0, 32)
 }
 
-async function jobFor(dossier: PlannedDossier, outDir: string, share: string | undefined, marker: string, options: DossierJobOptions): Promise<DossierJob> {
+async function jobFor(
+  dossier: PlannedDossier,
+  outDir: string,
+  share: string | undefined,
+  marker: string,
+  options: DossierJobOptions,
+): Promise<DossierJob> {
   const out = relativeToShare(outDir, share)
   return {
     jobVersion: DOSSIER_JOB_VERSION,
@@ -130,7 +138,8 @@ async function follow(jobs: readonly DossierJob[], context: Follow): Promise<Bat
   while (outcomes.size < jobs.length) {
     try {
       const pending = jobs.filter((job) => !outcomes.has(job.key))
-      await withTimeout(Promise.all(pending.map((job) => limit(async () => look(job, context, outcomes)))), Math.min(5000, context.waitRedisMs))
+      const looks = Promise.all(pending.map((job) => limit(async () => look(job, context, outcomes))))
+      await withTimeout(looks, Math.min(5000, context.waitRedisMs))
       lastAnswer = Date.now()
     } catch (error) {
       if (error instanceof MissingDependencyError) throw error
@@ -154,7 +163,7 @@ async function look(job: DossierJob, context: Follow, outcomes: Map<string, Queu
   }
   let outcome: QueuedOutcome | undefined
   if (found.state === 'completed' && found.result) {
-    outcome = {state: 'completed', result: found.result, changed: found.data.fingerprint !== job.fingerprint}
+    outcome = {state: 'completed', result: found.result, changed: found.result.fingerprint !== job.fingerprint}
   }
   else if (found.state === 'failed') outcome = {state: 'failed', failure: decodeFailure(found.failedReason, job.input)}
   if (!outcome) return

@@ -25,6 +25,7 @@ import {DossierJobFailed} from '../../tools/dossier-queue.js'
 import {assignedCode, redisCodeAllocator, type SequenceLocation} from '../../tools/redis-code-sequence.js'
 import {analyseDraft} from '../analyse-draft.js'
 import {bagSummary} from '../batch/bag-summary.js'
+import {fingerprint} from '../batch/plan.js'
 import {finaliseDossier} from '../finalise-dossier.js'
 import type {FoundProcedure} from '../procedure-catalogue.js'
 import {recogniseDossier} from '../recognise-dossier.js'
@@ -60,12 +61,14 @@ export async function runDossierJob(
   const timings: StageTimings = {recognise: 0, analyse: 0, finalise: 0}
   const input = sharedPath(context.share, job.input)
   const outDir = sharedPath(context.share, job.out)
+  const print = await fingerprint(input)
   const result = (bag: Awaited<ReturnType<typeof bagSummary>>, adopted: boolean): DossierJobResult => ({
     ...bag,
     seconds: round((performance.now() - started) / 1000),
     timings,
     adopted,
     worker: `${os.hostname()}:${process.pid}`,
+    fingerprint: print,
   })
   if (job.invalid) throw new DossierJobFailed(job.invalid)
 
