@@ -11,6 +11,7 @@
  */
 import {type ChildProcess, spawn} from 'node:child_process'
 import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -101,18 +102,26 @@ describe('two workers and an enqueuer on a private Redis', () => {
     const run = enqueue(root, out)
     const client = await connectRedis(redis.url, 5000)
     const queue = new DossierQueue(client)
-    let activeAtKill = 0
+    const firstId = `${os.hostname()}:${first.pid}`
+    let held: string | undefined
     try {
-      // Kill once a bag is written and the first worker holds a job.
-      await until(async () => (await bags(out)).length >= 1 && first.log.join('').includes('→'), 90_000)
-      activeAtKill = (await queue.counts()).active
+      // Kill the first worker while it reads the pages of a job (its progress says so) and a bag is already written.
+      await until(async () => {
+        if ((await bags(out)).length === 0) return false
+        const active = await queue.list(['active'])
+        const reading = (progress: unknown): boolean => {
+          const {worker, stage} = (progress ?? {}) as {worker?: string; stage?: string}
+          return worker === firstId && stage === 'recognise'
+        }
+        held = active.find((job) => reading(job.progress))?.key
+        return held !== undefined
+      }, 90_000)
       first.kill('SIGKILL')
     } finally {
       await queue.close()
       client.disconnect()
     }
     const result = await run
-    expect(activeAtKill).toBeGreaterThan(0)
     expect(result.code).toBe(4)
     const report = result.json() as {rows: Array<{status: string; dossierCode: string}>}
     expect(report.rows).toHaveLength(12)
@@ -128,6 +137,13 @@ describe('two workers and an enqueuer on a private Redis', () => {
       identities.add(parseBagInfo(await readFile(path.join(out, name, 'bag-info.txt'), 'utf8')).get('Internal-Sender-Identifier')!)
     }
     expect(identities.size).toBe(12)
+    // The job the killed worker held was finished by the other one.
+    const check = await connectRedis(redis.url, 5000)
+    const checkQueue = new DossierQueue(check)
+    const retaken = await checkQueue.get(held!)
+    await checkQueue.close()
+    check.disconnect()
+    expect(retaken?.result?.worker).toBe(`${os.hostname()}:${second.pid}`)
     expect(await exited(second, 'SIGTERM')).toBe(130)
     expect(second.log.join('')).toMatch(/Returned \d+ jobs to the queue/)
   }, 240_000)

@@ -62,12 +62,13 @@ export async function runDossierJob(
   const input = sharedPath(context.share, job.input)
   const outDir = sharedPath(context.share, job.out)
   const print = await fingerprint(input)
+  const worker = `${os.hostname()}:${process.pid}`
   const result = (bag: Awaited<ReturnType<typeof bagSummary>>, adopted: boolean): DossierJobResult => ({
     ...bag,
     seconds: round((performance.now() - started) / 1000),
     timings,
     adopted,
-    worker: `${os.hostname()}:${process.pid}`,
+    worker,
     fingerprint: print,
   })
   if (job.invalid) throw new DossierJobFailed(job.invalid)
@@ -89,7 +90,7 @@ export async function runDossierJob(
     await mkdir(workDir, {recursive: true})
     const schema = (await context.procedure(job.procedure)).schema
     const stage = async <T>(name: keyof StageTimings, work: () => Promise<T>): Promise<T> => {
-      await report({stage: name, timings})
+      await report({stage: name, timings, worker})
       const at = performance.now()
       const value = await work()
       timings[name] = round((performance.now() - at) / 1000)
@@ -125,7 +126,7 @@ export async function runDossierJob(
         senderIdentifier: job.key,
       }),
     )
-    await report({stage: 'done', timings})
+    await report({stage: 'done', timings, worker})
     return result(await bagSummary(finalised.package!), false)
   } catch (error) {
     // Another delivery of this job committed the same bag first: take it.
