@@ -6,6 +6,7 @@
  * - a job delivered twice (run twice at once, then once more): one bag, one code;
  * - Redis stopped mid-run: the enqueuer fails with exit 7 and a clear message, the workers wait;
  *   Redis back, the same command finishes the run with nothing lost or done twice;
+ * - a worker stopped with SIGTERM hands its job back at once;
  * - a failed job keeps its reason, `batch status --queue` lists it, `batch retry --queue --failed` re-runs it;
  * - Redis restarted without its data: refused (exit 7) until `code reseed` rebuilds the sequence.
  */
@@ -52,10 +53,10 @@ function env(): Record<string, string> {
 }
 
 /** A `sohoa worker` child process; its stderr is kept for the assertions. */
-function startWorker(): ChildProcess & {log: string[]} {
+function startWorker(lockSeconds = 2): ChildProcess & {log: string[]} {
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'bin', 'run.js'), 'worker', '--queue', redis.url, '--jobs', '1', '--lock-seconds', '2', '--lang', 'en'],
+    [path.join(ROOT, 'bin', 'run.js'), 'worker', '--queue', redis.url, '--jobs', '1', '--lock-seconds', String(lockSeconds), '--lang', 'en'],
     {
       cwd: ROOT,
       env: {...process.env, CI: 'true', NODE_ENV: 'production', SOHOA_CACHE_DIR: TEST_CACHE_DIR, ...env()},
@@ -201,6 +202,36 @@ describe('a job delivered twice', () => {
       client.disconnect()
     }
   }, 60_000)
+})
+
+describe('a worker stopped with SIGTERM', () => {
+  it('hands the job it is reading back to the queue at once, and another worker packages it', async () => {
+    const root = path.join(work.dir, 'term')
+    const out = path.join(work.dir, 'term-out')
+    await writeGoodDossiers(root, 1, 3, 't')
+    // A long lock: only the worker's own hand-back can put the job back to waiting in time.
+    const first = startWorker(60)
+    const run = enqueue(root, out)
+    const client = await connectRedis(redis.url, 5000)
+    const queue = new DossierQueue(client)
+    try {
+      await until(async () => {
+        const [job] = await queue.list(['active'])
+        return (job?.progress as {stage?: string} | undefined)?.stage === 'recognise'
+      }, 60_000)
+      expect(await exited(first, 'SIGTERM')).toBe(130)
+      expect(first.log.join('')).toMatch(/Returned 1 jobs to the queue/)
+      expect((await queue.counts()).waiting).toBe(1)
+    } finally {
+      await queue.close()
+      client.disconnect()
+    }
+    const second = startWorker()
+    const result = await run
+    expect(result.code).toBe(4)
+    expect(await bags(out)).toEqual([result.json().rows[0].dossierCode])
+    expect(await exited(second, 'SIGTERM')).toBe(130)
+  }, 120_000)
 })
 
 describe('failed jobs on the queue', () => {

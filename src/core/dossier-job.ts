@@ -3,7 +3,7 @@
  * any machine can run, and what it reports back. Paths are relative to the shared storage root
  * each machine names (`--share`), so the same job runs wherever that storage is mounted.
  */
-import {type BatchRow, type DossierFailure, rowFor} from './batch.js'
+import {type BatchRow, type DossierFailure, type JournalEvent, rowFor} from './batch.js'
 import type {SplitMode} from './dossier.js'
 import {ExitCode} from './exit-codes.js'
 
@@ -49,13 +49,8 @@ export interface StageTimings {
   finalise: number
 }
 
-export interface DossierJobResult {
-  code: string
-  valid: boolean
-  pages: number
-  documents: number
-  issues: string[]
-  seconds: number
+/** What a worker reports for a packaged dossier: the facts a local batch journals, and how the run went. */
+export type DossierJobResult = Omit<Extract<JournalEvent, {type: 'packaged'}>, 'type' | 'at' | 'id'> & {
   timings: StageTimings
   /** The bag was already in place (a job delivered twice): it was checked and taken, not written again. */
   adopted: boolean

@@ -5,7 +5,7 @@
  * that dies has its job moved back to waiting by BullMQ's stalled-job check; the worker's
  * side makes a second run harmless (src/pipeline/queue/run-job.ts).
  */
-import {type Job, Queue, UnrecoverableError, Worker} from 'bullmq'
+import {Job, Queue, UnrecoverableError, Worker} from 'bullmq'
 
 import type {DossierFailure} from '../core/batch.js'
 import {type DossierJob, type DossierJobResult, encodeFailure} from '../core/dossier-job.js'
@@ -143,7 +143,12 @@ export class DossierWorker {
   private readonly worker: Worker<DossierJob, DossierJobResult>
   private readonly active = new Map<string, {job: Job<DossierJob, DossierJobResult>; token: string}>()
 
-  constructor(connection: Redis, processor: DossierProcessor, options: DossierWorkerOptions, name = QUEUE_NAME) {
+  constructor(
+    private readonly connection: Redis,
+    processor: DossierProcessor,
+    options: DossierWorkerOptions,
+    private readonly name = QUEUE_NAME,
+  ) {
     const lockDuration = options.lockSeconds * 1000
     this.worker = new Worker<DossierJob, DossierJobResult>(
       name,
@@ -174,19 +179,37 @@ export class DossierWorker {
     return this.active.size
   }
 
-  /** Stops taking jobs and moves the ones in hand back to waiting, for another worker to take at once. */
+  /**
+   * Stops taking jobs and moves the ones in hand back to waiting, for another worker to take at
+   * once. The worker's own connections are closed first, through a spare one the jobs are moved:
+   * a fetch still waiting on Redis would otherwise take a returned job straight back.
+   */
   async returnActive(): Promise<string[]> {
     const returned: string[] = []
-    const closing = this.worker.close(true).catch(() => {})
-    for (const [key, {job, token}] of this.active) {
-      try {
-        await job.moveToWait(token)
-        returned.push(key)
-      } catch {
-        // the lock is gone already: BullMQ's stalled check gives the job back
-      }
+    const spare = this.connection.duplicate()
+    spare.on('error', () => {})
+    await this.worker.close(true).catch(() => {})
+    this.connection.disconnect()
+    if (this.active.size === 0) {
+      spare.disconnect()
+      return returned
     }
-    await closing
+    const queue = new Queue<DossierJob, DossierJobResult>(this.name, {connection: spare})
+    queue.on('error', () => {})
+    try {
+      for (const [key, {token}] of this.active) {
+        try {
+          const job = await Job.fromId<DossierJob, DossierJobResult>(queue, key)
+          await job?.moveToWait(token)
+          if (job) returned.push(key)
+        } catch {
+          // the lock is gone already: BullMQ's stalled check gives the job back
+        }
+      }
+    } finally {
+      await queue.close().catch(() => {})
+      spare.disconnect()
+    }
     return returned
   }
 

@@ -9,6 +9,7 @@
  * and reports it instead of writing another. Two runs at once race only for the rename; the
  * loser finds the winner's bag and takes it.
  */
+import {randomBytes} from 'node:crypto'
 import {mkdir, rm, stat} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -84,7 +85,8 @@ export async function runDossierJob(
       return given
     },
   }
-  const workDir = path.join(context.workRoot, job.key)
+  // Its own folder even for a second delivery of the same job to this worker (a stall it outlived).
+  const workDir = path.join(context.workRoot, `${job.key}-${randomBytes(4).toString('hex')}`)
   try {
     await rm(workDir, {recursive: true, force: true})
     await mkdir(workDir, {recursive: true})
