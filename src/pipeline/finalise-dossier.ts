@@ -39,6 +39,8 @@ export interface FinaliseOptions {
   now: Date
   /** The digitiser's key: each document PDF is signed (PAdES) as it goes into the bag. */
   signing?: DocumentSigning
+  /** Recorded in bag-info (Internal-Sender-Identifier): the queued dossier's input identity. */
+  senderIdentifier?: string
 }
 
 export interface FinalisedDocument {
@@ -139,6 +141,7 @@ export async function finaliseDossier(
     softwareAgent: options.software,
     baggingDate: formatIsoDay(vietnamDay(now)),
     signing: options.signing,
+    senderIdentifier: options.senderIdentifier,
   })
   return {
     dossierCode,

@@ -52,6 +52,8 @@ export interface PackageInput {
   baggingDate: string
   /** Sign every document PDF with the digitiser's key (PAdES B-B) before it goes in. */
   signing?: DocumentSigning
+  /** bag-info Internal-Sender-Identifier: the dossier's input identity, for a queued dossier. */
+  senderIdentifier?: string
 }
 
 export interface PackageResult {
@@ -99,6 +101,7 @@ export async function writePackage(input: PackageInput): Promise<PackageResult> 
             ['External-Identifier', record.dossierCode],
             ['External-Description', `${record.procedure.code} ${record.procedure.name}`],
             ['Bag-Software-Agent', input.softwareAgent],
+            ...(input.senderIdentifier ? [['Internal-Sender-Identifier', input.senderIdentifier] as [string, string]] : []),
           ]),
         ),
       ],

@@ -1,14 +1,17 @@
 import {Args, Flags} from '@oclif/core'
 import chalk from 'chalk'
 
+import type {DossierFailure} from '../../core/batch.js'
 import {UsageError} from '../../core/errors.js'
 import {type BatchResult, runBatch} from '../../pipeline/batch/run-batch.js'
 import {loadSettings} from '../../pipeline/config.js'
+import {runQueuedBatch} from '../../pipeline/queue/enqueue.js'
 import {withSigning} from '../../pipeline/signing-session.js'
 import {BaseCommand} from '../../ui/base-command.js'
 import {renderBatchTable} from '../../ui/batch-table.js'
 import {createBatchReporter} from '../../ui/batch-progress.js'
 import {translate} from '../../ui/i18n.js'
+import {queueFlag, shareFlag, waitRedisFlag} from '../../ui/queue-flags.js'
 import {terminalSecretPrompter} from '../../ui/secret-prompter.js'
 import {
   agencyFlag,
@@ -29,13 +32,15 @@ export default class Batch extends BaseCommand<typeof Batch> {
     '(input,procedure[,agency,owner_id,split]). Bags go to --out as with run. The journal in <out>/.sohoa-batch lets the same ' +
     'command, run again after a crash or kill, resume: packaged dossiers are checked and skipped, others redone from their last ' +
     'finished stage, and no dossier code is given twice. One bad dossier fails alone. Writes <out>/batch-report.json and ' +
-    'batch-report.csv. Exit 0 all valid, 4 some invalid (all packaged), 5 some failed.'
+    'batch-report.csv. Exit 0 all valid, 4 some invalid (all packaged), 5 some failed. With --queue, one job per dossier goes to ' +
+    'the queue for `sohoa worker` on any number of machines, and the run is followed to the same report and exit codes.'
 
   static override examples = [
     '<%= config.bin %> batch scans/2019 --procedure 1.001193 --agency 000.00.00.H56 --out out',
     '<%= config.bin %> batch --manifest dossiers.csv --agency 000.00.00.H56 --out out --jobs 2 --json',
     'SOHOA_SIGN_PASSWORD=… <%= config.bin %> batch scans/2019 -p 1.001193 --agency 000.00.00.H56 --out out --sign-p12 ~/keys/hoa.p12',
     '<%= config.bin %> batch status out',
+    '<%= config.bin %> batch /mnt/share/scans/2019 -p 1.001193 --agency 000.00.00.H56 --out /mnt/share/out --queue redis://10.0.0.5:6379/0 --share /mnt/share',
   ]
 
   static override args = {
@@ -67,6 +72,9 @@ export default class Batch extends BaseCommand<typeof Batch> {
     'data-dir': dataDirFlag,
     dir: procedureDirFlag,
     ...signingFlags,
+    queue: queueFlag,
+    share: shareFlag,
+    'wait-redis': waitRedisFlag,
   }
 
   public async run(): Promise<BatchResult> {
@@ -76,30 +84,39 @@ export default class Batch extends BaseCommand<typeof Batch> {
     const agency = flags.agency ?? settings.agency
     if (!agency) throw new UsageError('run.agency-required')
     const lang = this.lang
-    // The key is opened (password or PIN asked) before any dossier is read.
-    const prompter = terminalSecretPrompter(lang)
-    const signingContext = {settings, prompter, env: process.env, fallbackAgency: agency, appName: this.software}
-    const result = await withSigning(signingRequest(flags), signingContext, async (signing) => runBatch({
+    const common = {
       root: this.args.root,
       manifest: flags.manifest,
       outDir: flags.out,
       procedure: flags.procedure,
       agency,
       split: flags.split,
-      jobs: flags.jobs,
       forceOcr: flags['force-ocr'],
       preprocess: preprocessOptions(flags),
       allowLowDpi: flags['allow-low-dpi'],
       timeoutPerPageMs: flags['timeout-per-page'] * 1000,
       dataDir: flags['data-dir'],
-      proceduresDir: flags.dir,
       software: this.software,
       progress: createBatchReporter(this.jsonEnabled(), this.t('batch.progress')),
-      explain: (failure) => translate(lang, failure.code, failure.params),
-      signing,
-    }))
+      explain: (failure: DossierFailure) => translate(lang, failure.code, failure.params),
+    }
+    if (flags.queue) {
+      if (flags.sign || flags['sign-p12'] || flags['sign-pkcs11']) throw new UsageError('queue.sign-on-worker')
+      const queued = await runQueuedBatch({...common, queueUrl: flags.queue, share: flags.share, waitRedisMs: flags['wait-redis'] * 1000})
+      return this.report(queued)
+    }
+    // The key is opened (password or PIN asked) before any dossier is read.
+    const prompter = terminalSecretPrompter(lang)
+    const signingContext = {settings, prompter, env: process.env, fallbackAgency: agency, appName: this.software}
+    const result = await withSigning(signingRequest(flags), signingContext, async (signing) =>
+      runBatch({...common, jobs: flags.jobs, proceduresDir: flags.dir, signing}),
+    )
+    return this.report(result)
+  }
+
+  private report(result: BatchResult): BatchResult {
     if (!this.jsonEnabled()) {
-      this.log(renderBatchTable(result.rows, lang))
+      this.log(renderBatchTable(result.rows, this.lang))
       const {totals} = result
       const line = this.t('batch.summary', {...totals, seconds: result.seconds, rate: result.pagesPerMinute})
       this.log(result.exitCode === 0 ? chalk.green(line) : result.exitCode === 4 ? chalk.yellow(line) : chalk.red(line))

@@ -38,7 +38,6 @@ import type {SplitMode} from '../../core/dossier.js'
 import {OutputError, SohoaError} from '../../core/errors.js'
 import {ExitCode} from '../../core/exit-codes.js'
 import type {OcrEngine} from '../../core/ocr-engine.js'
-import type {DigitisationRecord} from '../../core/record.js'
 import {type BatchReporter, silentBatchReporter} from '../../core/reporter.js'
 import {writeFileAtomic, writeJsonAtomic} from '../../tools/atomic-file.js'
 import {acquireBatchLock, isAlive} from '../../tools/batch-lock.js'
@@ -53,6 +52,7 @@ import {type FoundProcedure, lookupProcedure} from '../procedure-catalogue.js'
 import type {RecogniseOptions} from '../recognise.js'
 import {recogniseDossier} from '../recognise-dossier.js'
 import {verifyBag} from '../verify.js'
+import {bagSummary} from './bag-summary.js'
 import {fingerprint, planFromManifest, planFromRoot, type PlannedDossier} from './plan.js'
 
 export const BATCH_DIR = '.sohoa-batch'
@@ -161,26 +161,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       ),
     )
     progress.stop()
-    for (const row of rows) if (row.failure && options.explain) row.reason = options.explain(row.failure)
-    const exitCode = batchExitCode(rows)
-    const seconds = round((performance.now() - started) / 1000)
-    const totals = batchTotals(rows)
-    const reportJson = path.join(outDir, REPORT_JSON)
-    const reportCsvFile = path.join(outDir, REPORT_CSV)
-    const result: BatchResult = {
-      out: outDir,
-      reportJson,
-      reportCsv: reportCsvFile,
-      totals,
-      rows,
-      runs: previous.starts + 1,
-      seconds,
-      pagesPerMinute: seconds > 0 ? round((context.pagesDone / seconds) * 60) : 0,
-      exitCode,
-    }
-    await writeJsonAtomic(reportJson, result)
-    await writeFileAtomic(reportCsvFile, reportCsv(rows))
-    await log.append({type: 'finish', at: new Date().toISOString(), exitCode})
+    const run = {started, pagesDone: context.pagesDone, runs: previous.starts + 1, explain: options.explain}
+    const result = await writeBatchReport(outDir, rows, run)
+    await log.append({type: 'finish', at: new Date().toISOString(), exitCode: result.exitCode})
     return result
   } finally {
     progress.stop()
@@ -188,6 +171,30 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     await ownEngine?.close()
     await release()
   }
+}
+
+/** The report files (`batch-report.json`, `batch-report.csv`) and the result they hold; failures explained in the user's language. */
+export async function writeBatchReport(
+  outDir: string,
+  rows: BatchRow[],
+  run: {started: number; pagesDone: number; runs: number; explain?: (failure: DossierFailure) => string},
+): Promise<BatchResult> {
+  for (const row of rows) if (row.failure && run.explain) row.reason = run.explain(row.failure)
+  const seconds = round((performance.now() - run.started) / 1000)
+  const result: BatchResult = {
+    out: outDir,
+    reportJson: path.join(outDir, REPORT_JSON),
+    reportCsv: path.join(outDir, REPORT_CSV),
+    totals: batchTotals(rows),
+    rows,
+    runs: run.runs,
+    seconds,
+    pagesPerMinute: seconds > 0 ? round((run.pagesDone / seconds) * 60) : 0,
+    exitCode: batchExitCode(rows),
+  }
+  await writeJsonAtomic(result.reportJson, result)
+  await writeFileAtomic(result.reportCsv, reportCsv(rows))
+  return result
 }
 
 interface Context {
@@ -374,23 +381,18 @@ async function adoptBag(dossier: PlannedDossier, state: DossierState, bag: strin
     const failure = {code: 'batch.bag-damaged', params: {file: bag}, exitCode: ExitCode.VerificationFailed}
     return {...rowFor(state, true), status: 'failed', issues: [failure.code], failure}
   }
-  const record = JSON.parse(await readFile(path.join(bag, 'data', 'sohoa.json'), 'utf8')) as DigitisationRecord
   const event = {
     type: 'packaged' as const,
     at: new Date().toISOString(),
     id: dossier.id,
-    code: record.dossierCode,
-    valid: record.validation.valid,
-    pages: record.documents.reduce((sum, document) => sum + document.pages.length, 0) + record.pagesDropped.length,
-    documents: record.documents.length,
-    issues: record.validation.issues.filter((issue) => issue.severity === 'error').map((issue) => issue.code),
+    ...(await bagSummary(bag)),
     seconds: round((performance.now() - started) / 1000),
   }
   await context.journal.append(event)
   return rowFor({...state, packaged: event}, true)
 }
 
-async function prepareOutput(outDir: string): Promise<void> {
+export async function prepareOutput(outDir: string): Promise<void> {
   const info = await stat(outDir).catch(() => undefined)
   if (info && !info.isDirectory()) throw new OutputError('batch.out-not-folder', {file: outDir})
   try {
@@ -401,12 +403,15 @@ async function prepareOutput(outDir: string): Promise<void> {
   }
 }
 
-/** Hidden `.<code>.partial-<pid>-…` folders left by a killed packaging step whose process is gone. */
-async function removeStalePartials(outDir: string): Promise<void> {
+/**
+ * Hidden `.<code>.partial-<pid>-…` folders left by a killed packaging step whose process is gone;
+ * `all` once no packaging can be running (a queued batch whose jobs are all finished, written on any machine).
+ */
+export async function removeStalePartials(outDir: string, all = false): Promise<void> {
   for (const name of await readdir(outDir)) {
     const match = /^\..+\.partial-(\d+)-[0-9a-f]+$/.exec(name)
     if (!match) continue
-    if (isAlive({pid: Number(match[1]), host: os.hostname(), startedAt: ''}) && Number(match[1]) !== process.pid) continue
+    if (!all && isAlive({pid: Number(match[1]), host: os.hostname(), startedAt: ''}) && Number(match[1]) !== process.pid) continue
     await rm(path.join(outDir, name), {recursive: true, force: true})
   }
 }

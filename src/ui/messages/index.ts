@@ -6,6 +6,7 @@ import {ocrMessages} from './ocr.js'
 import {packageMessages} from './package.js'
 import {preprocessMessages} from './preprocess.js'
 import {procedureMessages} from './procedures.js'
+import {queueMessages} from './queue.js'
 import {signingMessages} from './signing.js'
 import {standardsMessages} from './standards.js'
 import type {MessageTable} from './types.js'
@@ -23,5 +24,6 @@ export const messages: MessageTable = {
   ...procedureMessages,
   ...dossierMessages,
   ...batchMessages,
+  ...queueMessages,
   ...signingMessages,
 }
