@@ -1,7 +1,8 @@
 /** Regression (issue 15, bench:accuracy seed 1): a death notice read "NGUYỄN NGỌC HA" where the declaration beside it read "HÀ". */
 import {describe, expect, it} from 'vitest'
 
-import {diacriticCount, spellNamesAlike} from '../src/core/documents/name-readings.js'
+import {spellNamesAlike} from '../src/core/documents/name-readings.js'
+import {diacriticCount} from '../src/core/text-fold.js'
 import type {Document, FieldKey} from '../src/core/dossier.js'
 
 const field = (value: string, source: 'qr' | 'ocr' = 'ocr') => ({value, source, page: 1, sourcePage: {file: 'a', page: 1}, confidence: 0.9})

@@ -16,6 +16,11 @@ export function foldMarks(text: string): string {
     .toLowerCase()
 }
 
+/** How many diacritic marks (and đ/Đ) the text has: what folding takes away. */
+export function diacriticCount(text: string): number {
+  return (text.normalize('NFD').match(/\p{M}/gu)?.length ?? 0) + (text.match(/[đĐ]/g)?.length ?? 0)
+}
+
 /** True when every word of the query occurs, folded, in the text. */
 export function matchesFolded(text: string, query: string): boolean {
   const haystack = foldVietnamese(text)

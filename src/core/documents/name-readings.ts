@@ -6,12 +6,7 @@
  */
 import type {Document} from '../dossier.js'
 import {NAME_FIELDS} from '../dossier.js'
-import {foldVietnamese} from '../text-fold.js'
-
-/** Diacritic marks and đ/Đ in a name: what folding takes away. */
-export function diacriticCount(text: string): number {
-  return (text.normalize('NFD').match(/\p{M}/gu)?.length ?? 0) + (text.match(/[đĐ]/g)?.length ?? 0)
-}
+import {diacriticCount, foldVietnamese} from '../text-fold.js'
 
 /**
  * Writes each OCR name field as the reading with the most marks among the dossier's OCR name
