@@ -6,6 +6,7 @@ import {ocrMessages} from './ocr.js'
 import {packageMessages} from './package.js'
 import {preprocessMessages} from './preprocess.js'
 import {procedureMessages} from './procedures.js'
+import {scanMessages} from './scan.js'
 import {signingMessages} from './signing.js'
 import {standardsMessages} from './standards.js'
 import type {MessageTable} from './types.js'
@@ -24,4 +25,5 @@ export const messages: MessageTable = {
   ...dossierMessages,
   ...batchMessages,
   ...signingMessages,
+  ...scanMessages,
 }
