@@ -13,6 +13,7 @@ import {runDossier, type RunResult} from '../src/pipeline/run-dossier.js'
 import {verifyBag} from '../src/pipeline/verify.js'
 import {ROOT, runCli} from './helpers/cli.js'
 import {tempDir, writePage} from './helpers/fixtures.js'
+import {reviewSheetRenderer} from '../src/ui/review-sheet.js'
 
 const AGENCY = '000.00.00.H56'
 let work: {dir: string; cleanup: () => Promise<void>}
@@ -45,6 +46,7 @@ beforeAll(async () => {
   await writePage(path.join(input, 'p1.png'), {lines: FORM_PAGE, dpi: 300, paper: {r: 250, g: 246, b: 236}})
   inputHashesBefore = await hashTree(input)
   run = await runDossier({
+    renderReview: reviewSheetRenderer('vi'),
     input,
     procedure: '1.001193',
     agency: AGENCY,
@@ -83,6 +85,7 @@ describe('sohoa run → package', () => {
         'bagit.txt',
         'data/hoso.json',
         'data/sohoa.json',
+        'data/review.html',
         `data/documents/${code}.pdf`,
         `data/text/${code}.txt`,
         'manifest-sha256.txt',
@@ -299,7 +302,7 @@ describe('pages under 200 dpi', () => {
     const lowInput = path.join(work.dir, 'low-dpi')
     await mkdir(lowInput)
     await writePage(path.join(lowInput, 'p1.png'), {lines: FORM_PAGE, dpi: 150})
-    const base = {input: lowInput, procedure: '1.001193', agency: AGENCY, jobs: 2, split: 'auto' as const, forceOcr: false, strict: false, dataDir: path.join(work.dir, 'data'), toolName: 'sohoa/test', toolVersion: 'sohoa/test'}
+    const base = {input: lowInput, procedure: '1.001193', agency: AGENCY, jobs: 2, split: 'auto' as const, forceOcr: false, strict: false, dataDir: path.join(work.dir, 'data'), toolName: 'sohoa/test', toolVersion: 'sohoa/test', renderReview: reviewSheetRenderer('vi')}
     const strictDpi = await runDossier({...base, outDir: path.join(work.dir, 'low-out'), allowLowDpi: false})
     const low = strictDpi.issues.find((issue) => issue.code === 'page.low-resolution')
     expect(low).toMatchObject({severity: 'error', params: {dpi: 150, minDpi: 200}})

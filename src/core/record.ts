@@ -4,7 +4,7 @@
  * which input file each PDF page came from, what was read on it, how it was corrected, what
  * was dropped, and what validation found.
  */
-import type {DocumentFields, DocumentPage, Evidence, ReviewReason} from './dossier.js'
+import type {DocumentFields, DocumentPage, Evidence, FieldCorrection, ReviewReason} from './dossier.js'
 import type {DroppedPage} from './page.js'
 import type {Problem} from './problem.js'
 import type {ValidationPolicy} from './validate.js'
@@ -28,6 +28,8 @@ export interface RecordDocument {
   fields: DocumentFields
   /** Why a person should look at it; absent when nothing needs a second look. */
   review?: ReviewReason[]
+  /** The clerk's corrections of fields, each with the machine's reading. */
+  corrections?: FieldCorrection[]
   /** Present when the PDF carries the digitiser's signature (PAdES B-B). */
   signature?: DocumentSignature
 }
@@ -58,6 +60,8 @@ export interface DigitisationRecord {
   /** Who digitised, when given (shown on the first page per Thông tư 01/2023 Điều 8). */
   digitisedBy?: string
   documents: RecordDocument[]
+  /** The review sheet in data/ (`review.html`), when the package has one. */
+  reviewSheet?: 'review.html'
   pagesDropped: DroppedPage[]
   validation: {valid: boolean; issues: Problem[]; policy?: ValidationPolicy}
 }

@@ -5,6 +5,7 @@ import {UsageError} from '../../core/errors.js'
 import {type BatchResult, runBatch} from '../../pipeline/batch/run-batch.js'
 import {loadSettings} from '../../pipeline/config.js'
 import {withSigning} from '../../pipeline/signing-session.js'
+import {reviewSheetRenderer} from '../../ui/review-sheet.js'
 import {BaseCommand} from '../../ui/base-command.js'
 import {renderBatchTable} from '../../ui/batch-table.js'
 import {createBatchReporter} from '../../ui/batch-progress.js'
@@ -80,6 +81,7 @@ export default class Batch extends BaseCommand<typeof Batch> {
     // The key is opened (password or PIN asked) before any dossier is read.
     const signingContext = {settings, prompter: terminalSecretPrompter(lang), env: process.env, fallbackAgency: agency, appName: toolName}
     const result = await withSigning(signingRequest(flags), signingContext, async (signing) => runBatch({
+      renderReview: reviewSheetRenderer(lang),
       root: this.args.root,
       manifest: flags.manifest,
       outDir: flags.out,

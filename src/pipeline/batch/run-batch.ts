@@ -39,6 +39,7 @@ import {OutputError, SohoaError} from '../../core/errors.js'
 import {ExitCode} from '../../core/exit-codes.js'
 import type {OcrEngine} from '../../core/ocr-engine.js'
 import type {DigitisationRecord} from '../../core/record.js'
+import type {ReviewSheetRenderer} from '../../core/review-sheet.js'
 import {type BatchReporter, silentBatchReporter} from '../../core/reporter.js'
 import {writeFileAtomic, writeJsonAtomic} from '../../tools/atomic-file.js'
 import {acquireBatchLock, isAlive} from '../../tools/batch-lock.js'
@@ -61,6 +62,8 @@ export const REPORT_JSON = 'batch-report.json'
 export const REPORT_CSV = 'batch-report.csv'
 
 export interface BatchOptions {
+  /** Turns each package's review sheet into data/review.html. */
+  renderReview: ReviewSheetRenderer
   root?: string
   manifest?: string
   outDir: string
@@ -311,6 +314,7 @@ async function processDossier(
         toolVersion: context.options.toolVersion,
         now: new Date(),
         signing: context.options.signing,
+        renderReview: context.options.renderReview,
       })
       const event = {
         type: 'packaged' as const,
