@@ -25,6 +25,7 @@ import {FORM_PAGE, LAW_PAGE} from '../scripts/lib/vietnamese-text.js'
 import {runBatch} from '../src/pipeline/batch/run-batch.js'
 import {runDossier} from '../src/pipeline/run-dossier.js'
 import {FakeOcr} from '../test/helpers/fake-ocr.js'
+import {reviewSheetRenderer} from '../src/ui/review-sheet.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const BIN = path.join(ROOT, 'bin', 'run.js')
@@ -80,6 +81,7 @@ async function child(mode: string, dir: string, size: number): Promise<void> {
     allowLowDpi: false,
     dataDir: path.join(dir, 'data'),
     software: 'sohoa/bench',
+    renderReview: reviewSheetRenderer('vi'),
   }
   // One title page and running text on the rest, so a 200-page dossier stays one or two documents.
   const engine = new FakeOcr({lines: FORM_PAGE, linesFor: (call) => (mode === 'dossier' && call > 1 ? LAW_PAGE : FORM_PAGE)})

@@ -18,6 +18,7 @@ import {BAD_INPUTS} from './helpers/bad-inputs.js'
 import {writeGoodDossiers} from './helpers/batch-corpus.js'
 import {FakeOcr} from './helpers/fake-ocr.js'
 import {tempDir} from './helpers/fixtures.js'
+import {reviewSheetRenderer} from '../src/ui/review-sheet.js'
 
 let work: {dir: string; cleanup: () => Promise<void>}
 let root: string
@@ -55,6 +56,7 @@ beforeAll(async () => {
   for (const entry of BAD_INPUTS) await entry.make(path.join(root, entry.name), path.join(work.dir, 'outside'))
   before = await snapshot(root)
   result = await runBatch({
+    renderReview: reviewSheetRenderer('vi'),
     root,
     outDir: out,
     procedure: '1.001193',

@@ -19,6 +19,7 @@ import {translate} from '../src/ui/i18n.js'
 import {writeGoodDossiers} from './helpers/batch-corpus.js'
 import {FakeOcr} from './helpers/fake-ocr.js'
 import {tempDir} from './helpers/fixtures.js'
+import {reviewSheetRenderer} from '../src/ui/review-sheet.js'
 
 const AGENCY = '000.00.00.H56'
 const WORKER = path.resolve(import.meta.dirname, 'helpers', 'batch-worker.ts')
@@ -31,6 +32,7 @@ afterAll(async () => work?.cleanup())
 
 function options(root: string, out: string, extra: Partial<BatchOptions> = {}): BatchOptions {
   return {
+    renderReview: reviewSheetRenderer('vi'),
     root,
     outDir: out,
     procedure: '1.001193',

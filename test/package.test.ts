@@ -13,6 +13,7 @@ import {verifyBag} from '../src/pipeline/verify.js'
 import {ROOT, runCli} from './helpers/cli.js'
 import {FakeOcr} from './helpers/fake-ocr.js'
 import {tempDir, writePage} from './helpers/fixtures.js'
+import {reviewSheetRenderer} from '../src/ui/review-sheet.js'
 
 const AGENCY = '000.00.00.H56'
 let work: {dir: string; cleanup: () => Promise<void>}
@@ -52,6 +53,7 @@ function runOptions(from: string, outDir: string): RunOptions {
     allowLowDpi: false,
     dataDir: path.join(work.dir, 'data'),
     software: 'sohoa/test',
+    renderReview: reviewSheetRenderer('vi'),
     now: new Date('2024-03-15T02:00:00Z'),
   }
 }
@@ -87,6 +89,7 @@ describe('sohoa run → package', () => {
         'bagit.txt',
         'data/hoso.json',
         'data/sohoa.json',
+        'data/review.html',
         `data/documents/${code}.pdf`,
         `data/text/${code}.txt`,
         'manifest-sha256.txt',

@@ -31,6 +31,7 @@ import {ROOT, runCli, TEST_CACHE_DIR} from './helpers/cli.js'
 import {FakeOcr} from './helpers/fake-ocr.js'
 import {tempDir} from './helpers/fixtures.js'
 import {type RedisServer, startRedis} from './helpers/redis-server.js'
+import {reviewSheetRenderer} from '../src/ui/review-sheet.js'
 
 const AGENCY = '000.00.00.H56'
 const BAG = /-\d{6}-\d{4}$/
@@ -185,6 +186,7 @@ describe('a job delivered twice', () => {
         workRoot: path.join(work.dir, 'twice-work'),
         procedure: (code: string) => lookupProcedure(code),
         software: 'sohoa/test',
+        renderReview: reviewSheetRenderer('vi'),
       }
       const overlapping = await Promise.all([runDossierJob(job, context), runDossierJob(job, context)])
       const again = await runDossierJob(job, context)

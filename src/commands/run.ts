@@ -8,6 +8,7 @@ import {runDossier, type RunResult} from '../pipeline/run-dossier.js'
 import {withSigning} from '../pipeline/signing-session.js'
 import {BaseCommand} from '../ui/base-command.js'
 import {problemLine, type WithRendered} from '../ui/problems.js'
+import {reviewSheetRenderer} from '../ui/review-sheet.js'
 import {signingFlags, signingRequest} from '../ui/signing-flags.js'
 import {terminalSecretPrompter} from '../ui/secret-prompter.js'
 import {
@@ -32,6 +33,7 @@ export default class Run extends BaseCommand<typeof Run> {
   static override examples = [
     '<%= config.bin %> run samples/ho-so-khai-sinh --procedure 1.001193 --agency 000.00.00.H56 --out out',
     'SOHOA_AGENCY=000.00.00.H56 <%= config.bin %> run scans/hoso-17 --procedure 1.004222 --out out --json',
+    '<%= config.bin %> run scans/hoso-17 --procedure 1.001193 --agency 000.00.00.H56 --out preview --review-only',
     '<%= config.bin %> run hoso.pdf --procedure 1.000656 --agency H56.24 --out out --owner-id 038085001234 --strict',
     'SOHOA_SIGN_PASSWORD=… <%= config.bin %> run scans/hoso-17 -p 1.001193 --agency 000.00.00.H56 --out out --sign-p12 ~/keys/hoa.p12',
     '<%= config.bin %> run scans/hoso-17 -p 1.001193 --out out --sign-pkcs11 /usr/lib/softhsm/libsofthsm2.so --key-label so-hoa',
@@ -52,6 +54,11 @@ export default class Run extends BaseCommand<typeof Run> {
     'follow-links': followLinksFlag,
     'owner-id': Flags.string({summary: "The applicant's 12-digit personal ID, when the papers do not show it clearly."}),
     strict: Flags.boolean({summary: 'Do not package a dossier that fails validation.', default: false}),
+    'review-only': Flags.boolean({
+      summary: 'Write only the review sheet, <out>/review.html (no package, no dossier code), to check the papers first.',
+      default: false,
+      exclusive: ['strict', 'sign', 'sign-p12', 'sign-pkcs11'],
+    }),
     'allow-low-dpi': Flags.boolean({summary: 'Accept pages under 200 dpi with a warning instead of an error.', default: false}),
     'data-dir': dataDirFlag,
     dir: procedureDirFlag,
@@ -84,6 +91,8 @@ export default class Run extends BaseCommand<typeof Run> {
       reporter: this.reporter,
       progressLabel: this.t('run.progress'),
       signing,
+      renderReview: reviewSheetRenderer(this.lang),
+      reviewOnly: flags['review-only'],
     }))
     const rendered: RunCommandResult = this.rendered(result, 'issues')
     if (!this.jsonEnabled()) this.render(rendered)
@@ -92,7 +101,9 @@ export default class Run extends BaseCommand<typeof Run> {
   }
 
   private render(result: RunCommandResult): void {
-    if (result.package) {
+    if (result.reviewSheet && !result.package) {
+      this.log(this.t('run.review-only', {path: result.reviewSheet}))
+    } else if (result.package) {
       this.log(this.t('run.packaged', {code: result.dossierCode!, procedure: result.procedure.code, documents: result.documents.length, path: result.package}))
     } else {
       this.log(chalk.red(this.t('run.not-packaged')))

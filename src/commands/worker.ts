@@ -8,6 +8,7 @@ import {withSigning} from '../pipeline/signing-session.js'
 import {BaseCommand} from '../ui/base-command.js'
 import {translate} from '../ui/i18n.js'
 import {requiredQueueFlag, shareFlag, waitRedisFlag} from '../ui/queue-flags.js'
+import {reviewSheetRenderer} from '../ui/review-sheet.js'
 import {terminalSecretPrompter} from '../ui/secret-prompter.js'
 import {jobsFlag, procedureDirFlag} from '../ui/shared-flags.js'
 import {signingFlags, signingRequest} from '../ui/signing-flags.js'
@@ -67,6 +68,7 @@ export default class Worker extends BaseCommand<typeof Worker> {
         untilEmpty: flags['until-empty'],
         proceduresDir: flags.dir,
         software: this.software,
+        renderReview: reviewSheetRenderer(lang),
         signing,
         events: {
           ready: (url) => say(this.t('queue.worker-ready', {worker: `${os.hostname()}:${process.pid}`, url, jobs: flags.jobs, concurrency})),

@@ -10,6 +10,8 @@ export interface ConfigKey {
   /** English summary for `config list --help`-style listings; messages translate the rest. */
   summary: string
   kind: 'text' | 'integer' | 'file'
+  /** The values a key takes, when it is a choice. */
+  choices?: readonly string[]
 }
 
 export const CONFIG_KEYS = {
@@ -20,6 +22,14 @@ export const CONFIG_KEYS = {
   'signer.pkcs11-module': {env: 'SOHOA_SIGN_PKCS11', summary: "The token's PKCS#11 module (.so).", kind: 'file'},
   'signer.slot': {env: 'SOHOA_SIGN_SLOT', summary: 'PKCS#11 slot ID of the token.', kind: 'integer'},
   'signer.key-label': {env: 'SOHOA_SIGN_KEY_LABEL', summary: 'Label of the signing key on the token.', kind: 'text'},
+  'scanner.device': {env: 'SOHOA_SCANNER_DEVICE', summary: 'SANE device to scan from (see `sohoa scan --list`).', kind: 'text'},
+  'scanner.source': {
+    env: 'SOHOA_SCANNER_SOURCE',
+    summary: 'Scanner source: flatbed, adf or duplex.',
+    kind: 'text',
+    choices: ['flatbed', 'adf', 'duplex'],
+  },
+  'scanner.resolution': {env: 'SOHOA_SCANNER_RESOLUTION', summary: 'Scan resolution in dpi (default 300).', kind: 'integer'},
 } as const satisfies Record<string, ConfigKey>
 
 export type ConfigKeyName = keyof typeof CONFIG_KEYS
@@ -41,6 +51,8 @@ export function checkConfigValue(name: ConfigKeyName, value: string): string {
   if (CONFIG_KEYS[name].kind === 'integer' && parseConfigInteger(trimmed) === undefined) {
     throw new UsageError('config.not-integer', {key: name, value})
   }
+  const {choices} = CONFIG_KEYS[name] as ConfigKey
+  if (choices && !choices.includes(trimmed)) throw new UsageError('config.not-a-choice', {key: name, value, choices: choices.join(', ')})
   return trimmed
 }
 

@@ -44,8 +44,8 @@ export const NAME_FIELDS: readonly FieldKey[] = ['fullName', 'requesterName', 'c
 /** A value read from a document, and where it came from. */
 export interface ExtractedField {
   value: string
-  /** `qr`: the ID card's QR payload; `ocr`: recognised text. */
-  source: 'qr' | 'ocr'
+  /** `qr`: the ID card's QR payload; `ocr`: recognised text; `clerk`: typed by the clerk over the machine's reading. */
+  source: 'qr' | 'ocr' | 'clerk'
   /** 1-based page within the document. */
   page: number
   /** The input page it was read on. */
@@ -148,6 +148,17 @@ export interface Document {
   splitReason?: SplitReason
   /** Empty or absent when nothing needs a second look. */
   review?: ReviewReason[]
+  /** Fields the clerk corrected (`intake`); `fields` holds the corrected values. */
+  corrections?: FieldCorrection[]
+}
+
+/** A clerk's correction of a field, keeping what the machine read (null when it read nothing). */
+export interface FieldCorrection {
+  field: FieldKey
+  value: string
+  machine: {value: string; source: 'qr' | 'ocr' | 'clerk'; confidence: number} | null
+  /** ISO 8601, Asia/Ho_Chi_Minh offset. */
+  correctedAt: string
 }
 
 export interface Dossier {

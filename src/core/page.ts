@@ -102,7 +102,8 @@ export interface PageReread {
 /** A page left out of its document, and why; listed in results so that none is lost silently. */
 export interface DroppedPage {
   source: PageSource
-  reason: 'blank'
+  /** `blank`: found blank; `clerk`: the clerk took it out (`intake`). */
+  reason: 'blank' | 'clerk'
 }
 
 /** The resolution used when a file does not say its own. */

@@ -4,7 +4,7 @@
  * which input file each PDF page came from, what was read on it, how it was corrected, what
  * was dropped, and what validation found.
  */
-import type {DocumentFields, DocumentPage, Evidence, ReviewReason} from './dossier.js'
+import type {DocumentFields, DocumentPage, Evidence, FieldCorrection, ReviewReason} from './dossier.js'
 import type {LePhi} from './hoso-record.js'
 import type {DroppedPage} from './page.js'
 import type {Problem} from './problem.js'
@@ -29,6 +29,8 @@ export interface RecordDocument {
   fields: DocumentFields
   /** Why a person should look at it; absent when nothing needs a second look. */
   review?: ReviewReason[]
+  /** The clerk's corrections of fields, each with the machine's reading. */
+  corrections?: FieldCorrection[]
   /** Present when the PDF carries the digitiser's signature (PAdES B-B). */
   signature?: DocumentSignature
 }
@@ -61,6 +63,8 @@ export interface DigitisationRecord {
   /** What hoso.json holds beyond the documents; absent in records written before it was kept. */
   reception?: Reception
   documents: RecordDocument[]
+  /** The review sheet in data/ (`review.html`), when the package has one. */
+  reviewSheet?: 'review.html'
   pagesDropped: DroppedPage[]
   validation: {valid: boolean; issues: Problem[]; policy?: ValidationPolicy}
 }

@@ -9,20 +9,23 @@ import path from 'node:path'
 
 import {formatIsoDay, vietnamDay} from '../core/calendar.js'
 import type {CodeAllocator} from '../core/code-allocator.js'
-import {assignDigitisationCodes, dossierOwner} from '../core/digitisation.js'
+import {type Checklist, dossierChecklist} from '../core/checklist.js'
+import {assignDigitisationCodes, dossierOwner, type DossierOwner} from '../core/digitisation.js'
 import type {DossierDraft, PageRecord} from '../core/dossier-draft.js'
-import type {Dossier} from '../core/dossier.js'
+import type {Dossier, ValidationReport} from '../core/dossier.js'
 import {ExitCode} from '../core/exit-codes.js'
-import {deskSchedule, hosoFromRecord} from '../core/hoso-record.js'
+import {type DeskSchedule, deskSchedule, hosoFromRecord} from '../core/hoso-record.js'
 import type {ProcedureSchema} from '../core/procedure.js'
 import type {Problem} from '../core/problem.js'
 import {type DigitisationRecord, RECORD_VERSION, type RecordDocument} from '../core/record.js'
+import {REVIEW_SHEET_FILE, type ReviewSheetRenderer} from '../core/review-sheet.js'
 import {validateDossier, type ValidationPolicy} from '../core/validate.js'
 import {isoVietnam} from '../core/vietnam-time.js'
 import {loadHolidayCalendar, loadProvinces} from '../tools/package-data.js'
 import {assembleDraftPdf} from './draft-pdf.js'
 import {type PackageFile, writePackage} from './package.js'
 import {SourcePdfs} from './page-store.js'
+import {buildReviewSheet} from './review-sheet.js'
 import type {DocumentSigning} from './sign-documents.js'
 
 export const MIN_DPI = 200
@@ -41,6 +44,41 @@ export interface FinaliseOptions {
   signing?: DocumentSigning
   /** Recorded in bag-info (Internal-Sender-Identifier): the queued dossier's input identity. */
   senderIdentifier?: string
+  /** Turns the review sheet's data into data/review.html (src/ui/review-sheet.ts, in the user's language). */
+  renderReview: ReviewSheetRenderer
+}
+
+export interface DraftJudgement {
+  owner: DossierOwner
+  policy: ValidationPolicy
+  report: ValidationReport
+  schedule: DeskSchedule
+  /** Validation's issues and the schedule's. */
+  issues: Problem[]
+  checklist: Checklist
+}
+
+/** Validation under the run's policy, the desk schedule and the checklist: what both a package and a review sheet show. */
+export function judgeDraft(
+  draft: DossierDraft,
+  schema: ProcedureSchema,
+  options: Pick<FinaliseOptions, 'now' | 'allowLowDpi'>,
+): DraftJudgement {
+  const {documents} = draft
+  const owner = dossierOwner(documents, draft.ownerId)
+  const policy: ValidationPolicy = {minDpi: MIN_DPI, allowLowDpi: options.allowLowDpi, ownerIdGiven: draft.ownerId !== undefined}
+  const dossier: Dossier = {procedure: schema.code, documents, pagesDropped: draft.pagesDropped}
+  const report = validateDossier(dossier, schema, {
+    provinces: loadProvinces(),
+    now: options.now,
+    minDpi: policy.minDpi,
+    allowLowDpi: policy.allowLowDpi,
+    owner: {idNumber: owner.idNumber, agency: draft.agency},
+  })
+  // NgayHenTra, DanhSachLePhi and MaLinhVuc of hoso.json, from the procedure's direct channel.
+  const schedule = deskSchedule(schema, options.now, loadHolidayCalendar())
+  const issues = [...report.issues, ...schedule.problems]
+  return {owner, policy, report, schedule, issues, checklist: dossierChecklist(documents, schema, report.caseIndex)}
 }
 
 export interface FinalisedDocument {
@@ -56,6 +94,8 @@ export interface FinalisedDocument {
 export interface FinaliseResult {
   dossierCode: string | null
   package: string | null
+  /** The review sheet: in the bag, or alone with `--review-only`. */
+  reviewSheet: string | null
   procedure: {code: string; name: string}
   valid: boolean
   documents: FinalisedDocument[]
@@ -71,25 +111,15 @@ export async function finaliseDossier(
 ): Promise<FinaliseResult> {
   const {now, procedure: schema} = options
   const {documents} = draft
+  const {owner, policy, report, schedule, issues, checklist} = judgeDraft(draft, schema, options)
   const dossier: Dossier = {procedure: schema.code, documents, pagesDropped: draft.pagesDropped}
-  const owner = dossierOwner(documents, draft.ownerId)
-  const policy: ValidationPolicy = {minDpi: MIN_DPI, allowLowDpi: options.allowLowDpi, ownerIdGiven: draft.ownerId !== undefined}
-  const report = validateDossier(dossier, schema, {
-    provinces: loadProvinces(),
-    now,
-    minDpi: policy.minDpi,
-    allowLowDpi: policy.allowLowDpi,
-    owner: {idNumber: owner.idNumber, agency: draft.agency},
-  })
-  // NgayHenTra, DanhSachLePhi and MaLinhVuc of hoso.json, from the procedure's direct channel.
-  const schedule = deskSchedule(schema, now, loadHolidayCalendar())
   const {valid} = report
-  const issues = [...report.issues, ...schedule.problems]
   const procedure = draft.procedure
   if (!valid && options.strict) {
     return {
       dossierCode: null,
       package: null,
+      reviewSheet: null,
       procedure,
       valid,
       documents: [],
@@ -112,6 +142,7 @@ export async function finaliseDossier(
     pages: document.pages,
     fields: document.fields,
     ...(document.review?.length ? {review: document.review} : {}),
+    ...(document.corrections?.length ? {corrections: document.corrections} : {}),
   }))
   const record: DigitisationRecord = {
     recordVersion: RECORD_VERSION,
@@ -127,10 +158,14 @@ export async function finaliseDossier(
       fees: schedule.fees,
     },
     documents: recordDocuments,
+    reviewSheet: REVIEW_SHEET_FILE,
     pagesDropped: dossier.pagesDropped,
     validation: {valid, issues, policy},
   }
   const files = await producePayload(draft, pages, recordDocuments, options)
+  const {workDir} = options
+  const sheet = await buildReviewSheet({draft, pages, workDir, codes, dossierCode, createdAt: record.createdAt, checklist, issues})
+  files.push({path: REVIEW_SHEET_FILE, bytes: new TextEncoder().encode(options.renderReview(sheet))})
   const hoso = hosoFromRecord(record)
   const written = await writePackage({
     outDir: options.outDir,
@@ -146,6 +181,7 @@ export async function finaliseDossier(
   return {
     dossierCode,
     package: written.path,
+    reviewSheet: path.join(written.path, 'data', REVIEW_SHEET_FILE),
     procedure,
     valid,
     documents: recordDocuments.map((document) => ({

@@ -46,9 +46,13 @@ export async function packWorkdir(options: PackOptions): Promise<PackResult> {
       files.push({path: relative, bytes})
     }
   }
+  // The review sheet travels with the record when the folder has it; a record naming a sheet the folder lacks stops naming it.
+  const {reviewSheet, ...withoutSheet} = typed
+  const sheet = reviewSheet ? await readFile(path.join(options.workdir, reviewSheet)).catch(() => undefined) : undefined
+  if (reviewSheet && sheet) files.push({path: reviewSheet, bytes: sheet})
   const written = await writePackage({
     outDir: options.outDir,
-    record: typed,
+    record: sheet ? typed : withoutSheet,
     hoso,
     files,
     sourceOrganization: typed.agency,

@@ -16,6 +16,7 @@ import type {SplitMode} from '../core/dossier.js'
 import {UnreadableInputError, UsageError} from '../core/errors.js'
 import type {OcrEngine} from '../core/ocr-engine.js'
 import type {Reporter} from '../core/reporter.js'
+import type {ReviewSheetRenderer} from '../core/review-sheet.js'
 import {sequenceCodeAllocator} from '../tools/dossier-code-allocator.js'
 import {registerCleanup} from '../tools/shutdown.js'
 import {lazyOcrPool} from '../tools/tesseract.js'
@@ -24,6 +25,7 @@ import {finaliseDossier, type FinaliseResult, type FinalisedDocument} from './fi
 import {lookupProcedure} from './procedure-catalogue.js'
 import type {RecogniseOptions} from './recognise.js'
 import {recogniseDossier} from './recognise-dossier.js'
+import {writeReviewOnly} from './review-only.js'
 import {preflightRun} from './run-preflight.js'
 import type {DocumentSigning} from './sign-documents.js'
 
@@ -60,6 +62,10 @@ export interface RunOptions {
   timeoutPerPageMs?: number
   /** The digitiser's key and profile: each document PDF is signed as it is packaged. */
   signing?: DocumentSigning
+  /** Turns the review sheet's data into HTML (src/ui/review-sheet.ts, in the user's language). */
+  renderReview: ReviewSheetRenderer
+  /** Write only `<out>/review.html`: no package, no dossier code. */
+  reviewOnly?: boolean
 }
 
 export type RunDocumentSummary = FinalisedDocument
@@ -98,6 +104,9 @@ export async function runDossier(options: RunOptions): Promise<RunResult> {
       ownerId: options.ownerId,
       keepBlank: options.preprocess?.keepBlank,
     })
+    if (options.reviewOnly) {
+      return await writeReviewOnly(draft, pages, {...options, workDir, procedure: schema, now})
+    }
     return await finaliseDossier(draft, pages, {
       workDir,
       outDir: options.outDir,
@@ -108,6 +117,7 @@ export async function runDossier(options: RunOptions): Promise<RunResult> {
       software: options.software,
       now,
       signing: options.signing,
+      renderReview: options.renderReview,
     })
   } finally {
     await ownEngine?.close()

@@ -75,6 +75,7 @@ export async function verifyBag(bag: string, mode: VerifyMode, signatureOptions:
     recordOk = recordProblems.length === 0
   }
   if (recordOk) await checkDocuments(bag, record as DigitisationRecord, present, problems)
+  if (recordOk) await checkReviewSheet(bag, record as DigitisationRecord, present, problems)
   const signatures = await verifySignatures(bag, payloadFiles.filter((file) => /\.pdf$/i.test(file)), signatureOptions)
   problems.push(...signatures.problems)
 
@@ -149,6 +150,22 @@ async function checkManifest(bag: string, manifestName: string, present: Set<str
     if (actual !== entry.sha256) problems.push(problem('bag.checksum-mismatch', entry.path, {manifest: manifestName, expected: entry.sha256, actual}))
   }
   return listed
+}
+
+/**
+ * The review sheet named by the record is there and self-contained: it is opened offline, in
+ * front of the citizen, so it may load nothing (no scripts, no outside images or styles).
+ */
+async function checkReviewSheet(bag: string, record: DigitisationRecord, present: Set<string>, problems: Problem[]): Promise<void> {
+  if (!record.reviewSheet) return
+  const file = `data/${record.reviewSheet}`
+  if (!present.has(file)) {
+    problems.push(problem('bag.review-sheet-missing', file))
+    return
+  }
+  const html = await readFile(path.join(bag, 'data', record.reviewSheet), 'utf8')
+  const outside = /<script\b|<link\b|<iframe\b|\b(?:src|href)\s*=\s*["']?(?!data:|#)[^\s"'>]+|url\(\s*["']?(?!data:)/i.exec(html)
+  if (outside) problems.push(problem('bag.review-sheet-external', file, {found: outside[0].slice(0, 60)}))
 }
 
 async function checkDocuments(bag: string, record: DigitisationRecord, present: Set<string>, problems: Problem[]): Promise<void> {

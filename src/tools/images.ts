@@ -271,3 +271,22 @@ export async function binarisedCrop(
       .toBuffer()
   })
 }
+
+/** The PNG as it is when it already states `dpi`; else re-encoded (losslessly) to say so. */
+export async function pngWithDensity(bytes: Uint8Array, dpi: number): Promise<Uint8Array> {
+  const facts = await imageFacts(bytes)
+  if (facts.format === 'png' && facts.density !== undefined && Math.round(facts.density) === dpi) return bytes
+  return guard(async () => sharp(bytes, {failOn: FAIL_ON}).withMetadata({density: dpi}).png().toBuffer())
+}
+
+/** A small JPEG of the image (longest side `size` pixels), for a review sheet's thumbnails. */
+export async function jpegThumbnail(source: ImageSource, size: number): Promise<Uint8Array> {
+  return guard(async () =>
+    open(source)
+      .rotate()
+      .flatten({background: '#ffffff'})
+      .resize({width: size, height: size, fit: 'inside', withoutEnlargement: true})
+      .jpeg({quality: 60, mozjpeg: true})
+      .toBuffer(),
+  )
+}

@@ -5,9 +5,11 @@
 import {FORM_PAGE} from '../../scripts/lib/vietnamese-text.js'
 import {runBatch} from '../../src/pipeline/batch/run-batch.js'
 import {FakeOcr} from './fake-ocr.js'
+import {reviewSheetRenderer} from '../../src/ui/review-sheet.js'
 
 const [root, out, dataDir, delay] = process.argv.slice(2) as [string, string, string, string]
 const result = await runBatch({
+  renderReview: reviewSheetRenderer('vi'),
   root,
   outDir: out,
   procedure: '1.001193',

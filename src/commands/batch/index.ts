@@ -7,6 +7,7 @@ import {type BatchResult, runBatch} from '../../pipeline/batch/run-batch.js'
 import {loadSettings} from '../../pipeline/config.js'
 import {runQueuedBatch} from '../../pipeline/queue/enqueue.js'
 import {withSigning} from '../../pipeline/signing-session.js'
+import {reviewSheetRenderer} from '../../ui/review-sheet.js'
 import {BaseCommand} from '../../ui/base-command.js'
 import {renderBatchTable} from '../../ui/batch-table.js'
 import {createBatchReporter} from '../../ui/batch-progress.js'
@@ -85,6 +86,7 @@ export default class Batch extends BaseCommand<typeof Batch> {
     if (!agency) throw new UsageError('run.agency-required')
     const lang = this.lang
     const common = {
+      renderReview: reviewSheetRenderer(lang),
       root: this.args.root,
       manifest: flags.manifest,
       outDir: flags.out,

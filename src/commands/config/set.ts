@@ -6,7 +6,8 @@ import {BaseCommand} from '../../ui/base-command.js'
 export default class ConfigSet extends BaseCommand<typeof ConfigSet> {
   static override summary = 'Store a setting (agency, signer profile) in the user config file.'
   static override description =
-    'Keys: agency, signer.name, signer.agency, signer.p12, signer.pkcs11-module, signer.slot, signer.key-label. ' +
+    'Keys: agency, signer.name, signer.agency, signer.p12, signer.pkcs11-module, signer.slot, signer.key-label, ' +
+    'scanner.device, scanner.source (flatbed, adf, duplex), scanner.resolution. ' +
     'Each can also come from its SOHOA_* variable (which wins over the file); command flags win over both. ' +
     'Passwords and PINs are never stored.'
 

@@ -39,6 +39,7 @@ import {OutputError, SohoaError} from '../../core/errors.js'
 import {ExitCode} from '../../core/exit-codes.js'
 import type {OcrEngine} from '../../core/ocr-engine.js'
 import {type BatchReporter, silentBatchReporter} from '../../core/reporter.js'
+import type {ReviewSheetRenderer} from '../../core/review-sheet.js'
 import {writeFileAtomic, writeJsonAtomic} from '../../tools/atomic-file.js'
 import {acquireBatchLock, isAlive} from '../../tools/batch-lock.js'
 import {sequenceCodeAllocator} from '../../tools/dossier-code-allocator.js'
@@ -75,6 +76,8 @@ export interface BatchOptions {
   dataDir?: string
   proceduresDir?: string
   software: string
+  /** Turns each package's review sheet into data/review.html. */
+  renderReview: ReviewSheetRenderer
   /** The OCR engine for every dossier; a pool of `jobs` tesseract workers by default. */
   engine?: OcrEngine
   /** The digitiser's key: every document PDF of every dossier is signed (finalising is serial). */
@@ -315,6 +318,7 @@ async function processDossier(
         allowLowDpi: context.options.allowLowDpi,
         strict: false,
         software: context.options.software,
+        renderReview: context.options.renderReview,
         now: new Date(),
         signing: context.options.signing,
       })

@@ -22,6 +22,7 @@ import type {DossierJob, DossierJobResult, StageTimings} from '../../core/dossie
 import {SohoaError} from '../../core/errors.js'
 import {ExitCode} from '../../core/exit-codes.js'
 import type {OcrEngine} from '../../core/ocr-engine.js'
+import type {ReviewSheetRenderer} from '../../core/review-sheet.js'
 import {DossierJobFailed} from '../../tools/dossier-queue.js'
 import {assignedCode, redisCodeAllocator, type SequenceLocation} from '../../tools/redis-code-sequence.js'
 import {analyseDraft} from '../analyse-draft.js'
@@ -45,6 +46,8 @@ export interface JobContext {
   procedure: (code: string) => Promise<FoundProcedure>
   /** `sohoa/<version>`: the PDF creator and the bag's software agent. */
   software: string
+  /** Turns each package's review sheet into data/review.html. */
+  renderReview: ReviewSheetRenderer
   signing?: DocumentSigning
   onPage?: () => void
 }
@@ -111,7 +114,15 @@ export async function runDossierJob(
       }),
     )
     const draft = await stage('analyse', () =>
-      analyseDraft(pages, {input, workDir, split: job.split, procedure: schema, agency: job.agency, ownerId: job.ownerId}),
+      analyseDraft(pages, {
+        input,
+        workDir,
+        split: job.split,
+        keepBlank: job.options.preprocess?.keepBlank,
+        procedure: schema,
+        agency: job.agency,
+        ownerId: job.ownerId,
+      }),
     )
     const finalised = await stage('finalise', () =>
       finaliseDossier(draft, pages, {
@@ -122,6 +133,7 @@ export async function runDossierJob(
         allowLowDpi: job.options.allowLowDpi,
         strict: false,
         software: context.software,
+        renderReview: context.renderReview,
         now: new Date(),
         signing: context.signing,
         senderIdentifier: job.key,

@@ -13,6 +13,7 @@ import pLimit from 'p-limit'
 import type {DossierFailure} from '../../core/batch.js'
 import type {DossierJob, DossierJobResult} from '../../core/dossier-job.js'
 import type {OcrEngine} from '../../core/ocr-engine.js'
+import type {ReviewSheetRenderer} from '../../core/review-sheet.js'
 import {DossierJobFailed, DossierQueue, DossierWorker} from '../../tools/dossier-queue.js'
 import {connectRedis, shownRedisUrl} from '../../tools/redis.js'
 import {registerCleanup} from '../../tools/shutdown.js'
@@ -46,6 +47,7 @@ export interface WorkerOptions {
   untilEmpty?: boolean
   proceduresDir?: string
   software: string
+  renderReview: ReviewSheetRenderer
   signing?: DocumentSigning
   engine?: OcrEngine
   events?: WorkerEvents
@@ -88,6 +90,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       return found.get(code)!
     },
     software: options.software,
+    renderReview: options.renderReview,
     signing: options.signing,
     onPage: () => (summary.pages += 1),
   }

@@ -2,11 +2,14 @@ import {batchMessages} from './batch.js'
 import {commonMessages} from './common.js'
 import {dossierMessages} from './dossier.js'
 import {inputMessages} from './input.js'
+import {intakeMessages} from './intake.js'
 import {ocrMessages} from './ocr.js'
 import {packageMessages} from './package.js'
 import {preprocessMessages} from './preprocess.js'
 import {procedureMessages} from './procedures.js'
 import {queueMessages} from './queue.js'
+import {reviewMessages} from './review.js'
+import {scanMessages} from './scan.js'
 import {signingMessages} from './signing.js'
 import {standardsMessages} from './standards.js'
 import type {MessageTable} from './types.js'
@@ -26,4 +29,7 @@ export const messages: MessageTable = {
   ...batchMessages,
   ...queueMessages,
   ...signingMessages,
+  ...scanMessages,
+  ...reviewMessages,
+  ...intakeMessages,
 }

@@ -75,6 +75,11 @@ export const packageMessages = {
   'bag.not-a-file': {vi: '{path} không phải tệp thông thường', en: '{path} is not a regular file'},
   'bag.json-invalid': {vi: '{path} không phải JSON hợp lệ: {detail}', en: '{path} is not valid JSON: {detail}'},
   'bag.record-file-missing': {vi: 'Thiếu tệp {path} của tài liệu số {document}', en: 'Missing file {path} of document {document}'},
+  'bag.review-sheet-missing': {vi: 'Thiếu phiếu kiểm tra {path} mà sohoa.json ghi', en: 'The review sheet {path} named in sohoa.json is missing'},
+  'bag.review-sheet-external': {
+    vi: 'Phiếu kiểm tra {path} tải nội dung từ bên ngoài ({found}); phiếu phải tự chứa, không mạng, không script',
+    en: 'The review sheet {path} loads something from outside ({found}); it must be self-contained, no network, no scripts',
+  },
   'bag.pdf-invalid': {vi: '{path} không phải PDF hợp lệ: {detail}', en: '{path} is not a well-formed PDF: {detail}'},
   'bag.pdf-version': {vi: '{path} là PDF {version}; cần PDF 1.4 trở lên', en: '{path} is PDF {version}; PDF 1.4 or later is required'},
   'bag.pdf-pages-mismatch': {
