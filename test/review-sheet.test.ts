@@ -17,6 +17,7 @@ import {renderReviewSheet, reviewSheetRenderer} from '../src/ui/review-sheet.js'
 import {ROOT, runCli} from './helpers/cli.js'
 import {FakeOcr} from './helpers/fake-ocr.js'
 import {tempDir, writePage} from './helpers/fixtures.js'
+import {intakeViewLines} from '../src/ui/intake-view.js'
 
 const AGENCY = '000.00.00.H56'
 const CHROMIUM = '/usr/bin/chromium'
@@ -144,6 +145,7 @@ describe('run --review-only', {timeout: 60_000}, () => {
     expect(html).toContain('Digitised dossier review sheet')
     expect(html).toContain('(no code yet: preview)')
     expect(html).toContain('✗ missing')
+    expect(html).toMatch(/<td>Gender<\/td><td>female /)
   })
 })
 
@@ -163,6 +165,7 @@ describe('renderReviewSheet', () => {
         fields: [
           {key: 'idNumber', value: '031090012345', source: 'qr', confidence: 1},
           {key: 'fullName', value: 'Trần Thị <script>alert(1)</script>', source: 'clerk', confidence: 1, machineValue: 'Tran Thi B'},
+          {key: 'gender', value: 'female', source: 'qr', confidence: 1},
         ],
         review: ['low-confidence'],
         pages: [{source: {file: 'p1.png', page: 1}, dpi: 300, thumbnail: null}],
@@ -185,6 +188,13 @@ describe('renderReviewSheet', () => {
     expect(html).toContain('&#60;script&#62;')
     expect(html).toContain('cán bộ sửa; máy đọc: Tran Thi B')
     expect(html).toContain('Trang trắng đã bỏ: p2.png trang 1')
+  })
+
+  it('shows the gender in the reader’s words, not as the record’s code', () => {
+    expect(renderReviewSheet(sheet, 'vi')).toMatch(/<td>Giới tính<\/td><td>Nữ /)
+    const view = {procedure: sheet.procedure, checklist: sheet.checklist, documents: sheet.documents, issues: [], reveal: false}
+    expect(intakeViewLines(view, 'vi').join('\n')).toMatch(/Giới tính: Nữ$/m)
+    expect(intakeViewLines(view, 'en').join('\n')).toMatch(/Gender: female$/m)
   })
 
   it('speaks English with lang en', () => {

@@ -1,6 +1,7 @@
 /** The checklist, documents and issues `intake` shows after each step, as terminal lines. Pure. */
 import {maskIdsInText} from '../core/citizen-id.js'
 import type {IntakeView} from '../core/intake-view.js'
+import {fieldValueText} from './field-value.js'
 import {type Lang, translate} from './i18n.js'
 import {renderProblem} from './problems.js'
 
@@ -27,7 +28,7 @@ export function intakeViewLines(view: IntakeView, lang: Lang): string[] {
     )
     for (const field of document.fields) {
       const corrected = field.machineValue === undefined ? '' : ` (${t('review.corrected', {value: field.machineValue})})`
-      lines.push(t('intake.view.field', {label: t(`field.name.${field.key}`), value: `${field.value}${corrected}`}))
+      lines.push(t('intake.view.field', {label: t(`field.name.${field.key}`), value: `${fieldValueText(field.key, field.value, t)}${corrected}`}))
     }
   }
   lines.push(view.issues.length === 0 ? t('intake.view.no-issues') : t('intake.view.issues'))

@@ -8,6 +8,7 @@ import type {ChecklistEntry} from '../core/checklist.js'
 import type {ReviewDocument, ReviewSheet, ReviewSheetRenderer} from '../core/review-sheet.js'
 import {type Lang, translate} from './i18n.js'
 import {renderProblem} from './problems.js'
+import {fieldValueText} from './field-value.js'
 
 const STYLE = `
 body{font-family:"DejaVu Sans",Arial,sans-serif;margin:24px;color:#111;font-size:14px}
@@ -85,7 +86,7 @@ function documentBlock(document: ReviewDocument, index: number, t: Translate, te
   const fields = document.fields.map((field) => {
     const corrected = field.machineValue === undefined ? '' : ` <em>(${text(t('review.corrected', {value: field.machineValue}))})</em>`
     const source = `${t(`review.source.${field.source}`)}${field.source === 'clerk' ? '' : `, ${Math.round(field.confidence * 100)}%`}`
-    return row(text(t(`field.name.${field.key}`)), `${text(field.value)}${corrected} <span class="hint">(${text(source)})</span>`)
+    return row(text(t(`field.name.${field.key}`)), `${text(fieldValueText(field.key, field.value, t))}${corrected} <span class="hint">(${text(source)})</span>`)
   })
   const reasons = document.review.map((reason) => t(`review.reason.${reason}`)).join(', ')
   const thumbs = document.pages.map((page) => {
