@@ -16,8 +16,10 @@ import type {ScanOutcome, Scanner, ScanRequest} from '../src/core/scanner.js'
 import {type IntakeOptions, type IntakeResult, runIntake} from '../src/pipeline/intake.js'
 import {inquirerPrompter} from '../src/ui/inquirer-prompter.js'
 import {reviewSheetRenderer} from '../src/ui/review-sheet.js'
+import {openP12Signer} from '../src/tools/p12-signer.js'
 import {ROOT, runCli, TEST_CACHE_DIR} from './helpers/cli.js'
 import {tempDir} from './helpers/fixtures.js'
+import {makeTestPki} from './helpers/signing-pki.js'
 import {VirtualTerminal} from './helpers/virtual-terminal.js'
 
 const AGENCY = '000.00.00.H56'
@@ -120,9 +122,12 @@ describe('sohoa intake', () => {
     transcript.push('$ sohoa intake --agency 000.00.00.H56 --out out', first)
   }, 300_000)
 
-  it('resumes, scans the missing paper, corrects a field and packages a bag that verifies and records the correction', async () => {
+  it('resumes, scans the missing paper, corrects a field and packages a signed bag that verifies and records the correction', async () => {
     const terminal = new VirtualTerminal()
-    const flow = runIntake(options(terminal, true))
+    const pki = await makeTestPki(path.join(work.dir, 'pki'))
+    const signer = await openP12Signer(pki.p12File, pki.p12Password)
+    const signing = {signer, digitiser: {name: 'Nguyễn Thị Hoa', agency: 'UBND xã Đông Sơn'}, appName: 'sohoa/test'}
+    const flow = runIntake({...options(terminal, true), signing}).finally(() => signer.close())
     await terminal.waitFor('Tiếp tục phiên tiếp nhận')
     await choose(terminal, NEXT, MENU.scan, 1)
     await terminal.waitFor(NEXT, 180_000, 2)
@@ -144,12 +149,13 @@ describe('sohoa intake', () => {
 
     expect(result.dossierCode).toMatch(/^000\.00\.00\.H56-\d{6}-0001$/)
     expect(result.missing).toEqual([])
-    const verified = await runCli(['verify', result.package!, '--json'])
+    const verified = await runCli(['verify', result.package!, '--require-signed', '--trust', pki.caFile, '--json'])
     expect(verified.code, verified.stdout).toBe(0)
     const record = JSON.parse(await readFile(path.join(result.package!, 'data', 'sohoa.json'), 'utf8'))
     expect(record.documents.map((document: {kind: string}) => document.kind).sort()).toEqual(['cccd', 'giay-chung-sinh', 'to-khai-khai-sinh'])
     const form = record.documents.find((document: {kind: string}) => document.kind === 'to-khai-khai-sinh')
     expect(form.fields.childName).toMatchObject({value: 'Trần Minh Hiếu', source: 'clerk'})
+    for (const document of record.documents) expect(document.signature).toMatchObject({digitisedBy: 'Nguyễn Thị Hoa', keySource: 'pkcs12'})
     expect(form.corrections).toEqual([
       {field: 'childName', value: 'Trần Minh Hiếu', machine: expect.objectContaining({source: 'ocr'}), correctedAt: expect.any(String)},
     ])

@@ -5,12 +5,15 @@ import {Flags} from '@oclif/core'
 import {UsageError} from '../core/errors.js'
 import {loadSettings} from '../pipeline/config.js'
 import {type IntakeResult, runIntake} from '../pipeline/intake.js'
+import {withSigning} from '../pipeline/signing-session.js'
 import {resolveDataDir} from '../tools/data-dir.js'
 import {saneScanner} from '../tools/sane.js'
 import {BaseCommand} from '../ui/base-command.js'
 import {inquirerPrompter} from '../ui/inquirer-prompter.js'
 import {reviewSheetRenderer} from '../ui/review-sheet.js'
+import {terminalSecretPrompter} from '../ui/secret-prompter.js'
 import {agencyFlag, dataDirFlag, jobsFlag, outFlag, procedureDirFlag} from '../ui/shared-flags.js'
+import {signingFlags, signingRequest} from '../ui/signing-flags.js'
 
 export default class Intake extends BaseCommand<typeof Intake> {
   static override summary = 'Take in one dossier at the desk, step by step: procedure, papers (scanner or files), checklist, fixes, package.'
@@ -34,6 +37,7 @@ export default class Intake extends BaseCommand<typeof Intake> {
     jobs: jobsFlag,
     'data-dir': dataDirFlag,
     dir: procedureDirFlag,
+    ...signingFlags,
   }
 
   public async run(): Promise<IntakeResult> {
@@ -46,7 +50,9 @@ export default class Intake extends BaseCommand<typeof Intake> {
     // A resumed session keeps the agency it was started with.
     if (!agency && !flags.resume) throw new UsageError('run.agency-required')
     const dataDir = resolveDataDir(flags['data-dir'])
-    return runIntake({
+    // The key is opened (password or PIN asked) before the citizen's papers are taken.
+    const signingContext = {settings, prompter: terminalSecretPrompter(lang), env: process.env, fallbackAgency: agency ?? '', appName: this.software}
+    return withSigning(signingRequest(flags), signingContext, (signing) => runIntake({
       prompter: inquirerPrompter(lang),
       scanner: saneScanner(),
       sessionsDir: path.join(dataDir, 'intake'),
@@ -60,6 +66,7 @@ export default class Intake extends BaseCommand<typeof Intake> {
       software: this.software,
       renderReview: reviewSheetRenderer(lang),
       reveal: flags.reveal,
-    })
+      signing,
+    }))
   }
 }

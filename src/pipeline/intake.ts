@@ -39,6 +39,7 @@ import {
 import {loadCatalogue, lookupProcedure} from './procedure-catalogue.js'
 import {buildReviewSheet} from './review-sheet.js'
 import {scanRequestFrom, scanToFolder} from './scan.js'
+import type {DocumentSigning} from './sign-documents.js'
 
 export interface IntakeOptions {
   prompter: Prompter
@@ -56,6 +57,8 @@ export interface IntakeOptions {
   /** `sohoa/<version>`: the PDF creator and the bag's software agent. */
   software: string
   renderReview: ReviewSheetRenderer
+  /** The digitiser's key, opened before the session starts: every document PDF is signed as it is packaged. */
+  signing?: DocumentSigning
   /** Show ID numbers whole from the start. */
   reveal: boolean
   engine?: OcrEngine
@@ -275,6 +278,7 @@ async function packageDossier(flow: Flow): Promise<IntakeResult | undefined> {
     allowLowDpi: false,
     strict: false,
     software: flow.software,
+    signing: flow.signing,
     now,
     renderReview: flow.renderReview,
   })
