@@ -198,3 +198,42 @@ describe('cross-check of a form with the ID cards', () => {
     ])
   })
 })
+
+// Regression (bench:accuracy seed 2): three correct residence dossiers were rejected because the
+// CT01's requester was read from "Họ, chữ đệm và tên chủ hộ:" when the requester's own line was unreadable.
+describe('a label that runs on into a longer label is that other label', () => {
+  const ct01 = (requesterLine: string) => [
+    'Mẫu CT01',
+    ...HEADER,
+    'TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ',
+    'Kính gửi: Công an phường Lê Lợi',
+    requesterLine,
+    '2. Ngày, tháng, năm sinh: 05/03/1992    3. Giới tính: Nữ',
+    '4. Số định danh cá nhân: 031192012345',
+    '6. Họ, chữ đệm và tên chủ hộ: ĐỖ HỒNG THANH NHUNG    7. Quan hệ với chủ hộ: Em',
+    '8. Số định danh cá nhân của chủ hộ: 031170054321',
+  ]
+
+  it('reads the requester from its own line, not the householder’s', () => {
+    const fields = extractFields([textPage(ct01('1. Họ, chữ đệm và tên: VÕ KIM THỦY'))], kindOf('ct01'), {provinces})
+    expect(values(fields)).toMatchObject({requesterName: 'VÕ KIM THỦY', requesterIdNumber: '031192012345', gender: 'female'})
+  })
+
+  it('leaves the requester unread rather than take the householder when the own line is lost', () => {
+    const fields = extractFields([textPage(ct01('1. ,,,, ...... 7'))], kindOf('ct01'), {provinces})
+    expect(fields.requesterName).toBeUndefined()
+  })
+
+  it('does not take the householder’s ID number for the requester’s', () => {
+    const lines = ct01('1. Họ, chữ đệm và tên: VÕ KIM THỦY').filter((line) => !line.startsWith('4.'))
+    const fields = extractFields([textPage(lines)], kindOf('ct01'), {provinces})
+    expect(fields.requesterIdNumber).toBeUndefined()
+  })
+
+  it('still reads a label with an English sub-label or a note in brackets', () => {
+    const card = extractFields([textPage(['CĂN CƯỚC CÔNG DÂN', 'Họ và tên / Full name: NGUYỄN VĂN AN'])], kindOf('cccd'), {provinces})
+    expect(card.fullName?.value).toBe('NGUYỄN VĂN AN')
+    const form = extractFields([textPage(ct01('1. Họ, chữ đệm và tên (viết chữ in hoa): VÕ KIM THỦY'))], kindOf('ct01'), {provinces})
+    expect(form.requesterName?.value).toBe('VÕ KIM THỦY')
+  })
+})

@@ -198,6 +198,9 @@ function readLabel(page: AnalysisPage, label: FieldLabel): LabelRead | undefined
     const hit = labelAt(line, label.labels, index === from && label.after ? afterHeadingStart(line, label.after) : 0)
     if (!hit) continue
     const rest = line.slice(hit.end)
+    // "Họ, chữ đệm và tên chủ hộ:" is the householder's name, not the requester's: a label that
+    // runs on into a longer one belongs to that other field (or person).
+    if (runsIntoLongerLabel(rest)) continue
     // A blank left empty (only its dotted line after the label) has no value: the next line is
     // another label's, never this one's value ("Năm sinh" is no requester's name).
     if (isEmptyBlank(rest)) continue
@@ -224,6 +227,18 @@ function withContinuation(name: string, next: string): string {
   const caps = /^[\p{Lu}\p{M}]+$/u
   if (name !== name.toLocaleUpperCase('vi') || words.length > 2 || !words.every((word) => caps.test(word) && word.length >= 2)) return name
   return name.split(' ').length + words.length <= 6 ? `${name} ${words.join(' ')}` : name
+}
+
+/**
+ * The words between a label and its colon make it another label ("… tên chủ hộ:", "Giới tính
+ * của con:", "Ngày, tháng, năm sinh:"): lower-case words, not an English sub-label after "/" nor
+ * a note in brackets ("(viết chữ in hoa)"). A name read without its colon has no colon here.
+ */
+function runsIntoLongerLabel(rest: string): boolean {
+  const colon = rest.indexOf(':')
+  if (colon < 0 || colon > 30) return false
+  const between = rest.slice(0, colon).replace(/\([^)]*\)/g, '').split('/')[0]!
+  return /\p{Ll}{2,}/u.test(between.normalize('NFC'))
 }
 
 /** What follows a label is only a dotted leader (and punctuation): the blank was left empty. */
