@@ -107,6 +107,14 @@ describe('names in capitals', () => {
     expect(read('NGUYÊN NGỌC HÀ')?.value).toBe('NGUYỄN NGỌC HÀ')
   })
 
+  it('reads a capital Đ that OCR took for P or p (bench:accuracy seed 2: "pO ĐÌNH LONG", "PANG THU PHƯƠNG LINH")', () => {
+    expect(read('pO ĐÌNH LONG')).toMatchObject({value: 'ĐỖ ĐÌNH LONG', ocrValue: 'pO ĐÌNH LONG'})
+    expect(read('PANG THU PHƯƠNG LINH')?.value).toBe('ĐẶNG THU PHƯƠNG LINH')
+    expect(read('PHAN VĂN AN')?.value).toBe('PHAN VĂN AN')
+    expect(read('PHAM VĂN AN')?.value).toBe('PHẠM VĂN AN')
+    expect(read('PXYZ VĂN AN')?.value).toBe('PXYZ VĂN AN')
+  })
+
   it('leaves a name alone when its family name is read right, is not in capitals, or is unknown', () => {
     expect(read('ĐẶNG THỊ OANH')).not.toHaveProperty('ocrValue')
     expect(read('Pham Kim Lan')?.value).toBe('Pham Kim Lan')

@@ -76,8 +76,12 @@ function restoreSurnames(fields: DocumentFields, surnames: readonly string[]): D
     if (!field) continue
     const restore = (name: string): string => {
       const [first, ...rest] = name.split(' ')
-      if (!first || first !== first.toLocaleUpperCase('vi') || rest.length === 0) return name
-      const matches = byFold.get(foldPhrase(first)) ?? []
+      if (!first || rest.length === 0 || rest[0] !== rest[0]!.toLocaleUpperCase('vi')) return name
+      // OCR reads a capital Đ as P or p ("PANG" for ĐẶNG, "pO" for ĐỖ): where the word is no family
+      // name as read, the one Đ family name it becomes is meant.
+      const asRead = first === first.toLocaleUpperCase('vi') ? (byFold.get(foldPhrase(first)) ?? []) : []
+      const misreadD = /^[Pp][\p{Lu}\p{M}]+$/u.test(first) && asRead.length === 0
+      const matches = misreadD ? (byFold.get(foldPhrase(`Đ${first.slice(1)}`)) ?? []).filter((name) => name.startsWith('Đ')) : asRead
       return matches.length === 1 && matches[0] !== first ? [matches[0]!, ...rest].join(' ') : name
     }
     const value = restore(field.value)
