@@ -1,6 +1,7 @@
 /**
  * Every runtime dependency in package.json is used by the shipped code (src/, bin/): an
- * unused one (utif2 was) only adds install time and attack surface.
+ * unused one (utif2 was) only adds install time and attack surface. oclif plugins are used by
+ * being named in package.json's oclif.plugins: oclif loads them.
  */
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
@@ -19,13 +20,16 @@ function sources(dir: string): string[] {
 }
 
 describe('package.json dependencies', () => {
-  it('are each imported by src/ or bin/ (the OCR language data packages are resolved by language code)', () => {
+  it('are each imported by src/ or bin/ or loaded as oclif plugins (the OCR language data packages are resolved by language code)', () => {
     const text = [...sources(path.join(ROOT, 'src')), ...sources(path.join(ROOT, 'bin'))].join('\n')
     const languageData = new Set(OCR_LANGUAGES.map((code) => `@tesseract.js-data/${code}`))
     expect(text).toContain('`@tesseract.js-data/${code}')
-    const dependencies = Object.keys(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).dependencies as Record<string, string>)
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
+    const dependencies = Object.keys(manifest.dependencies as Record<string, string>)
+    const plugins = new Set(manifest.oclif.plugins as string[])
+    for (const plugin of plugins) expect(dependencies).toContain(plugin)
     const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-    const unused = dependencies.filter((name) => !languageData.has(name) && !new RegExp(`['"]${escape(name)}(/[^'"]*)?['"]`).test(text))
+    const unused = dependencies.filter((name) => !languageData.has(name) && !plugins.has(name) && !new RegExp(`['"]${escape(name)}(/[^'"]*)?['"]`).test(text))
     expect(unused).toEqual([])
   })
 })
