@@ -227,6 +227,11 @@ describe('a label that runs on into a longer label is that other label', () => {
     expect(values(fields)).toMatchObject({requesterName: 'VÕ KIM THỦY', requesterIdNumber: '031192012345', gender: 'female'})
   })
 
+  it('reads the own line when OCR took its number for a quote and its colon for "!" (bench:accuracy seed 2)', () => {
+    const fields = extractFields([textPage(ct01('“Hỗ, chữ đếm và tên! ................. VÕ KIM THUY.............'))], kindOf('ct01'), {provinces})
+    expect(fields.requesterName?.value).toBe('VÕ KIM THUY')
+  })
+
   it('leaves the requester unread rather than take the householder when the own line is lost', () => {
     const fields = extractFields([textPage(ct01('1. ,,,, ...... 7'))], kindOf('ct01'), {provinces})
     expect(fields.requesterName).toBeUndefined()

@@ -278,9 +278,10 @@ function labelAt(line: string, labels: readonly string[], from: number): {end: n
       found = at > 0 ? {start: at, end: at + pattern.length, distance: 0} : undefined
     }
     if (!found) continue
-    // The next folded character must not continue a word ("Họ và tên" is not "Họ và tênx").
+    // The next folded character must not continue a word ("Họ và tên" is not "Họ và tênx"); a
+    // colon OCR read as "!" or ";" is no letter.
     const next = folded.text[found.end]
-    if (next !== undefined && next !== ' ') continue
+    if (next !== undefined && /[\p{L}\p{N}]/u.test(next)) continue
     const end = from + folded.map[found.end - 1]! + 1
     if (!best || found.distance < best.distance || (found.distance === best.distance && label.length > best.label.length)) {
       best = {end, label, distance: found.distance}
@@ -299,7 +300,7 @@ function valueText(rest: string): string {
   if (colon >= 0 && colon <= 30) text = text.slice(colon + 1)
   return text
     .replace(/[.…_]{2,}/g, ' ')
-    .replace(/^[\s:;,.\-–/|]+/, '')
+    .replace(/^[\s:;!,.\-–/|]+/, '')
     .replace(/\s+/g, ' ')
     .trim()
 }
