@@ -7,8 +7,8 @@ import {randomBytes} from 'node:crypto'
 import {mkdir, open, rename, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 
-import {OutputError} from '../core/errors.js'
-import {registerCleanup} from './shutdown.js'
+import {InterruptedError, OutputError} from '../core/errors.js'
+import {interrupted, registerCleanup} from './shutdown.js'
 
 /** The longest file name (in bytes) that common file systems take: ext4, XFS, NTFS, APFS. */
 const NAME_MAX = 255
@@ -28,15 +28,23 @@ export function temporaryName(file: string): string {
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const directory = path.dirname(file)
   const temporary = temporaryName(file)
-  // Interrupted mid-write (Ctrl-C), the half-written temporary file is removed too.
-  const unregister = registerCleanup(() => rm(temporary, {force: true}))
+  let writing: Promise<void> | undefined
+  // Interrupted (Ctrl-C) before the write starts, it never starts; interrupted during it, the
+  // cleanup waits for the write and rename to end, then removes what is left of the temporary
+  // file (removing it while the write was still opening it left a stray .tmp behind).
+  const unregister = registerCleanup(async () => {
+    await writing?.catch(() => {})
+    await rm(temporary, {force: true})
+  })
   try {
     await mkdir(directory, {recursive: true})
-    await writeSynced(temporary, data, 'w')
-    await rename(temporary, file)
+    if (interrupted()) throw new InterruptedError()
+    writing = writeSynced(temporary, data, 'w').then(() => rename(temporary, file))
+    await writing
     await syncDirectory(directory)
   } catch (error) {
     await rm(temporary, {force: true}).catch(() => {})
+    if (error instanceof InterruptedError) throw error
     throw outputError(file, error)
   } finally {
     unregister()

@@ -6,6 +6,12 @@ type Cleanup = () => Promise<void> | void
 
 const cleanups = new Set<Cleanup>()
 let installed = false
+let interrupting = false
+
+/** True once Ctrl-C or SIGTERM arrived: no new output may be started. */
+export function interrupted(): boolean {
+  return interrupting
+}
 
 export function registerCleanup(cleanup: Cleanup): () => void {
   cleanups.add(cleanup)
@@ -23,6 +29,7 @@ export function installSignalHandlers(onInterrupt: () => void = () => {}): void 
   if (installed) return
   installed = true
   const handler = (): void => {
+    interrupting = true
     onInterrupt()
     void runCleanups().finally(() => process.exit(130))
   }
