@@ -237,6 +237,18 @@ describe('a label that runs on into a longer label is that other label', () => {
     expect(fields.requesterName).toBeUndefined()
   })
 
+  it('reads a numbered label further on in the line with an OCR slip (bench:accuracy seed 2: "3. Gidi tính: Nữ")', () => {
+    const lines = ct01('1. Họ, chữ đệm và tên: VÕ KIM THỦY').map((line) => line.replace('3. Giới tính', '3. Gidi tính'))
+    expect(extractFields([textPage(lines)], kindOf('ct01'), {provinces}).gender?.value).toBe('female')
+  })
+
+  it('takes a mis-read label further on in the line only where a number starts it and a colon ends it', () => {
+    const unnumbered = ct01('1. Họ, chữ đệm và tên: VÕ KIM THỦY').map((line) => line.replace('3. Giới tính: Nữ', 'Gidi tính: Nữ'))
+    const noColon = ct01('1. Họ, chữ đệm và tên: VÕ KIM THỦY').map((line) => line.replace('3. Giới tính: Nữ', '3. Gidi tính Nữ'))
+    expect(extractFields([textPage(unnumbered)], kindOf('ct01'), {provinces}).gender).toBeUndefined()
+    expect(extractFields([textPage(noColon)], kindOf('ct01'), {provinces}).gender).toBeUndefined()
+  })
+
   it('does not take the householder’s ID number for the requester’s', () => {
     const lines = ct01('1. Họ, chữ đệm và tên: VÕ KIM THỦY').filter((line) => !line.startsWith('4.'))
     const fields = extractFields([textPage(lines)], kindOf('ct01'), {provinces})

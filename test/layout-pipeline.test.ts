@@ -53,6 +53,15 @@ const LONG_FORM: PageContent = [
   'Giới tính: Nam    Dân tộc: Kinh    Quốc tịch: Việt Nam',
 ]
 
+const LEADER_FORM: PageContent = [
+  'TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ',
+  'Kính gửi: Công an xã An Bình',
+  '1. Họ, chữ đệm và tên: ..................PHAN THANH KHÔI.............',
+  '2. Ngày, tháng, năm sinh: 10/02/1957    3. Giới tính: Nam',
+  '4. Số định danh cá nhân: 092057699342',
+  '5. Số điện thoại liên hệ: 0981022628',
+]
+
 let work: {dir: string; cleanup: () => Promise<void>}
 let columnsPage: RecognisedPage
 const files: Array<{close: () => Promise<void>}> = []
@@ -62,6 +71,7 @@ beforeAll(async () => {
   await mkdir(path.join(work.dir, 'in'))
   await writeFile(path.join(work.dir, 'in', 'columns.png'), await renderLayoutPage(TWO_COLUMNS, STYLE))
   await writeFile(path.join(work.dir, 'in', 'form.png'), await renderLayoutPage(LONG_FORM, STYLE))
+  await writeFile(path.join(work.dir, 'in', 'leaders.png'), await renderLayoutPage(LEADER_FORM, STYLE))
   const [file] = await recognise([path.join(work.dir, 'in', 'columns.png')], {jobs: 1, forceOcr: false}, async (done) => done)
   if (file?.status !== 'ok') throw new Error(`columns.png not read: ${JSON.stringify(file)}`)
   files.push(file.file)
@@ -127,6 +137,58 @@ describe('a page whose first reading lost a block', () => {
       expect((await finishReading(prepared, whole, (png, segmentation) => pool.recognize(png, {segmentation}))).reread).toBeUndefined()
     } finally {
       await pool.close()
+    }
+  })
+})
+
+/** The page's first reading as the pool gives it, and a way to finish a reading of it. */
+async function readWhole(name: string) {
+  const {inputs} = await resolveInputs([path.join(work.dir, 'in', name)])
+  const file = await acquireFile(inputs[0]!)
+  files.push(file)
+  const prepared = await preparePage(await file.page(0), {forceOcr: false})
+  const pool = await OcrPool.start(1)
+  const whole = await pool.recognize(prepared.ocr!.png)
+  const finish = async (reading: OcrResult) => finishReading(prepared, reading, (png, segmentation) => pool.recognize(png, {segmentation}))
+  return {whole, finish, close: async () => pool.close()}
+}
+
+const lineText = (line: OcrResult['lines'][number]) => line.words.map((word) => word.text).join(' ')
+
+// bench:accuracy, seeds 1 and 2: on clean pages with dotted leaders tesseract read whole lines as
+// garbage (a black-and-white copy reads them right) and dropped the letter touching the dots
+// ("PHAN THANH KHÔ............."). Both are simulated on a real reading of such a page.
+describe('a page whose first reading garbled lines or dropped a letter at a leader', () => {
+  it('reads a run of poorly read lines again binarised, keeps the better reading and records it', async () => {
+    const page = await readWhole('leaders.png')
+    try {
+      const at = page.whole.lines.findIndex((line) => foldVietnamese(lineText(line)).includes('so dinh danh'))
+      expect(at).toBeGreaterThan(0)
+      const garbled = page.whole.lines.map((line, index) =>
+        index === at ? {...line, words: line.words.map((word) => ({...word, text: word.text.replace(/[\p{L}\p{N}]/gu, 'x'), confidence: 30}))} : line,
+      )
+      const finished = await page.finish({...page.whole, lines: garbled})
+      expect(finished.ocr.text).toContain('092057699342')
+      expect(position(finished.ocr.text, 'Số định danh cá nhân')).toBeGreaterThan(0)
+      expect(finished.reread?.poorLines).toBe(1)
+    } finally {
+      await page.close()
+    }
+  })
+
+  it('reads the letters of a word run into leader dots again on their own', async () => {
+    const page = await readWhole('leaders.png')
+    try {
+      const named = page.whole.lines.findIndex((line) => line.words.some((word) => word.text.startsWith('KHÔ')))
+      expect(named).toBeGreaterThan(0)
+      const dropped = page.whole.lines.map((line, index) =>
+        index === named ? {...line, words: line.words.map((word) => (word.text.startsWith('KHÔ') ? {...word, text: 'KHÔ.............'} : word))} : line,
+      )
+      const finished = await page.finish({...page.whole, lines: dropped})
+      expect(finished.ocr.text).toMatch(/PHAN THANH KHÔI\.{3,}/)
+      expect(finished.reread?.gluedWords).toBe(1)
+    } finally {
+      await page.close()
     }
   })
 })

@@ -92,6 +92,10 @@ export interface PageResult extends PageCorrections {
 export interface PageReread {
   /** Blocks of small type (an ID card's) read again enlarged, where that read better. */
   smallTypeBlocks: number
+  /** Runs of lines of ordinary type read poorly, read again binarised, where that read better. */
+  poorLines?: number
+  /** Words run into dotted leaders whose letters, read again alone, gave more letters. */
+  gluedWords?: number
   /** Regions of ink no recognised word covered, read on their own, that gave text. */
   lostRegions: number
   linesRecovered: number

@@ -4,6 +4,13 @@
  *
  * - Small type (an ID-card copy: 7-point print, photo, guilloche): each block of ink is read
  *   again on its own, enlarged and binarised; the reading with the better confidence is kept.
+ * - Poorly read lines: lines of ordinary type read with low confidence (tesseract's recogniser
+ *   reads the grey image, and on some clean pages with dotted leaders it reads garbage where a
+ *   black-and-white copy reads every word) are read again as one block, binarised; the reading
+ *   with the better confidence is kept.
+ * - Words run into dotted leaders ("KHÔI............."): the recogniser sometimes drops the
+ *   letter touching the dots, so the letters alone (core/page/leader-dots.ts) are read again
+ *   as one line and kept where that reads at least as many letters, with confidence.
  * - Lost text: where the page has ink that no word read covers (core/page/text-coverage.ts),
  *   that region is cut out, binarised (enlarged when the type is small) and read as one
  *   block or one line; the words found join the page.
@@ -15,6 +22,7 @@ import type {Box, OcrLine, OcrResult, PageReread} from '../core/page.js'
 import {cropGrey} from '../core/page/page-analysis.js'
 import {inkThreshold} from '../core/page/raster.js'
 import {orderByLayout} from '../core/page/reading-order.js'
+import {gluedToLeader, letterSpan} from '../core/page/leader-dots.js'
 import {inkBlocks, type InkMap, textCoverage} from '../core/page/text-coverage.js'
 import {binarisedCrop, downscaleGrey, greyPixels, type RawPixels} from '../tools/images.js'
 import type {Segmentation} from '../core/ocr-engine.js'
@@ -33,6 +41,10 @@ const MAX_REGIONS = 8
 const MIN_WORD_CONFIDENCE = 50
 /** A region's re-reading must reach this mean confidence to be kept at all. */
 const MIN_REGION_CONFIDENCE = 70
+/** A line of ordinary type read below this confidence (by characters) is read again binarised. */
+const POOR_LINE_CONFIDENCE = 70
+/** At most this many runs of poorly read lines are read again on one page. */
+const MAX_POOR_RUNS = 6
 
 export interface FinishedReading {
   ocr: OcrResult
@@ -53,11 +65,27 @@ export async function finishReading(prepared: PreparedPage, raw: OcrResult, read
   const small = wordHeight > 0 && wordHeight < SMALL_TYPE_INCH * dpi
   if (small) {
     for (const block of inkBlocks(map)) {
-      const better = await rereadBlock(ocr, grey, pad(block, dpi, 2), readImage, dpi)
+      const scale = Math.min(2, 4000 / Math.max(1, block.x1 - block.x0))
+      const better = scale < 1.3 ? undefined : await rereadBlock(ocr, grey, pad(block, dpi, 2), readImage, dpi, scale)
       if (better) {
         ocr = better
         report.smallTypeBlocks += 1
       }
+    }
+  } else {
+    for (const run of poorRuns(ocr).slice(0, MAX_POOR_RUNS)) {
+      const better = await rereadBlock(ocr, grey, pad(run, dpi, 1), readImage, dpi, 1)
+      if (better) {
+        ocr = better
+        report.poorLines = (report.poorLines ?? 0) + 1
+      }
+    }
+  }
+  if (!small) {
+    const glued = await rereadGluedWords(ocr, grey, readImage, dpi)
+    if (glued.changed > 0) {
+      ocr = glued.ocr
+      report.gluedWords = glued.changed
     }
   }
   const before = textCoverage(map, ocr.lines.flatMap((line) => line.words.map((word) => word.bbox)))
@@ -70,7 +98,7 @@ export async function finishReading(prepared: PreparedPage, raw: OcrResult, read
     report.linesRecovered += lines.length
   }
   const ordered = orderByLayout(placeOcr(prepared, ocr))
-  const happened = report.smallTypeBlocks > 0 || report.lostRegions > 0
+  const happened = report.smallTypeBlocks > 0 || report.lostRegions > 0 || report.poorLines !== undefined || report.gluedWords !== undefined
   return happened ? {ocr: ordered, reread: report} : {ocr: ordered}
 }
 
@@ -130,10 +158,39 @@ function weightedConfidence(lines: readonly OcrLine[]): {confidence: number; cha
   return {confidence: chars === 0 ? 0 : sum / chars, chars}
 }
 
-/** A block of small type read again twice the size; kept when it reads with more confidence. */
-async function rereadBlock(ocr: OcrResult, grey: RawPixels, block: Box, readImage: ReadImage, dpi: number): Promise<OcrResult | undefined> {
-  const scale = Math.min(2, 4000 / Math.max(1, block.x1 - block.x0))
-  if (scale < 1.3) return undefined
+/**
+ * Runs of consecutive lines read poorly, each as the box around them. Lines too short to
+ * judge (a stray mark, a page number) are left alone.
+ */
+function poorRuns(ocr: OcrResult): Box[] {
+  const runs: Box[] = []
+  let open = false
+  for (const line of ocr.lines) {
+    const {confidence, chars} = weightedConfidence([line])
+    const poor = chars >= 4 && confidence < POOR_LINE_CONFIDENCE
+    if (poor && open) runs[runs.length - 1] = union(runs[runs.length - 1]!, line.bbox)
+    else if (poor) runs.push(line.bbox)
+    open = poor
+  }
+  return runs
+}
+
+const union = (a: Box, b: Box): Box => ({
+  x0: Math.min(a.x0, b.x0),
+  y0: Math.min(a.y0, b.y0),
+  x1: Math.max(a.x1, b.x1),
+  y1: Math.max(a.y1, b.y1),
+})
+
+/** A block read again binarised, `scale` times the size; kept when it reads with more confidence. */
+async function rereadBlock(
+  ocr: OcrResult,
+  grey: RawPixels,
+  block: Box,
+  readImage: ReadImage,
+  dpi: number,
+  scale: number,
+): Promise<OcrResult | undefined> {
   const again = await readCrop(grey, block, scale, readImage, dpi, 'auto')
   const inside = ocr.lines.filter((line) => centreIn(line.bbox, block))
   const old = weightedConfidence(inside)
@@ -141,6 +198,54 @@ async function rereadBlock(ocr: OcrResult, grey: RawPixels, block: Box, readImag
   if (fresh.chars === 0 || fresh.confidence <= old.confidence + 2 || fresh.chars < old.chars * 0.7) return undefined
   const kept = ocr.lines.filter((line) => !centreIn(line.bbox, block))
   return withLines(ocr, [...kept, ...again.lines].sort((a, b) => a.bbox.y0 - b.bbox.y0))
+}
+
+/** At most this many words run into leaders are read again on one page. */
+const MAX_GLUED_WORDS = 12
+
+/** Words run into dotted leaders, their letters read again on their own (see the top of this file). */
+async function rereadGluedWords(
+  ocr: OcrResult,
+  grey: RawPixels,
+  readImage: ReadImage,
+  dpi: number,
+): Promise<{ocr: OcrResult; changed: number}> {
+  let changed = 0
+  let budget = MAX_GLUED_WORDS
+  const lines: OcrLine[] = []
+  for (const line of ocr.lines) {
+    const words = []
+    for (const word of line.words) {
+      const glued = budget > 0 ? gluedToLeader(word.text) : undefined
+      const letters = glued && (await rereadLetters(grey, word.bbox, readImage, dpi))
+      if (glued) budget -= 1
+      const better = letters && [...letters.text].length >= [...glued.letters].length && letters.text !== glued.letters
+      if (better) changed += 1
+      words.push(better ? {...word, text: `${glued.before}${letters.text}${glued.after}`, confidence: letters.confidence} : word)
+    }
+    lines.push({...line, words})
+  }
+  return {ocr: changed === 0 ? ocr : withLines(ocr, lines), changed}
+}
+
+/** The letters of a word cut from its leader dots, read as one line; undefined unless read with confidence. */
+async function rereadLetters(
+  grey: RawPixels,
+  word: Box,
+  readImage: ReadImage,
+  dpi: number,
+): Promise<{text: string; confidence: number} | undefined> {
+  const {threshold} = inkThreshold(cropGrey(grey, word), 40)
+  const span = letterSpan(grey, word, threshold + 1)
+  if (!span) return undefined
+  const vertical = (0.5 / 25.4) * dpi
+  const box = {x0: span.x0, y0: span.y0 - vertical, x1: span.x1, y1: span.y1 + vertical}
+  const png = await binarisedCrop(grey, box, 1, threshold + 1, dpi, Math.round(vertical))
+  const read = await readImage(png, 'line')
+  // The margin may take in a leader dot: dots at either end are the leader's, not the word's.
+  const text = read.lines.flatMap((line) => line.words.map((word) => word.text)).join('').replace(/^\.+|\.+$/g, '')
+  const {confidence} = weightedConfidence(read.lines)
+  return /^\p{L}+$/u.test(text) && confidence >= MIN_REGION_CONFIDENCE ? {text, confidence} : undefined
 }
 
 /** A region no word covered, read on its own; the words worth keeping, in lines. */

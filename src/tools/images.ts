@@ -251,6 +251,8 @@ export async function binarisedCrop(
   scale: number,
   threshold: number,
   dpi: number,
+  /** White pixels added on every side (a word cut close reads better with a margin). */
+  border = 0,
 ): Promise<Buffer> {
   return guard(async () => {
     const left = Math.max(0, Math.min(grey.width - 1, Math.round(box.x0)))
@@ -266,6 +268,7 @@ export async function binarisedCrop(
     return image
       .toColourspace('b-w')
       .threshold(threshold, {greyscale: true})
+      .extend({top: border, bottom: border, left: border, right: border, background: '#ffffff'})
       .withMetadata({density: Math.round(dpi * scale)})
       .png({compressionLevel: 1})
       .toBuffer()

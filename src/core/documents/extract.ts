@@ -11,7 +11,7 @@ import type {AnalysisPage, DocumentFields, ExtractedField, FieldKey, ReviewReaso
 import type {DocumentKind, FieldLabel} from '../document-kind.js'
 import {parseIdCardQr} from '../id-card-qr.js'
 import {foldMarks} from '../text-fold.js'
-import {foldPhrase, foldWithMap, findApproximate, allowedDistance, editDistance, findPhrase} from '../text-match.js'
+import {foldPhrase, foldWithMap, findApproximate, allowedDistance, editDistance, findPhrase, type FoldedText, type FoundSpan} from '../text-match.js'
 import {isIdCardPayload, readableLines} from './classify.js'
 
 export interface ExtractOptions {
@@ -275,7 +275,7 @@ function labelAt(line: string, labels: readonly string[], from: number): {end: n
     let found = findApproximate(window, pattern, allowedDistance(pattern.length))
     if (!found || found.start > 6) {
       const at = ` ${folded.text}`.indexOf(` ${pattern}`)
-      found = at > 0 ? {start: at, end: at + pattern.length, distance: 0} : undefined
+      found = at > 0 ? {start: at, end: at + pattern.length, distance: 0} : numberedLabel(line.slice(from), folded, pattern)
     }
     if (!found) continue
     // The next folded character must not continue a word ("Họ và tên" is not "Họ và tênx"); a
@@ -288,6 +288,22 @@ function labelAt(line: string, labels: readonly string[], from: number): {end: n
     }
   }
   return best && {end: best.end, label: best.label}
+}
+
+/**
+ * A label further on in the line, read with OCR slips, where the form numbers it and a colon
+ * ends it: "… 3. Gidi tính: Nữ" is the numbered item "Giới tính". `line` is what `folded` folds.
+ */
+function numberedLabel(line: string, folded: FoldedText, pattern: string): FoundSpan | undefined {
+  for (const item of line.matchAll(/(?:^|\s)\d{1,2}[.)] ?/g)) {
+    const from = folded.map.findIndex((index) => index >= item.index + item[0].length)
+    if (from < 0) continue
+    const found = findApproximate(folded.text.slice(from, from + pattern.length + 2), pattern, allowedDistance(pattern.length))
+    if (!found || found.start > 1) continue
+    const after = line.slice(folded.map[from + found.end - 1]! + 1)
+    if (/^ ?[:;!]/.test(after)) return {start: from + found.start, end: from + found.end, distance: found.distance}
+  }
+  return undefined
 }
 
 /**
