@@ -5,15 +5,13 @@ import {Flags} from '@oclif/core'
 import {UsageError} from '../core/errors.js'
 import {loadSettings} from '../pipeline/config.js'
 import {type IntakeResult, runIntake} from '../pipeline/intake.js'
-import {withSigning} from '../pipeline/signing-session.js'
 import {resolveDataDir} from '../tools/data-dir.js'
 import {saneScanner} from '../tools/sane.js'
 import {BaseCommand} from '../ui/base-command.js'
 import {inquirerPrompter} from '../ui/inquirer-prompter.js'
 import {reviewSheetRenderer} from '../ui/review-sheet.js'
-import {terminalSecretPrompter} from '../ui/secret-prompter.js'
 import {agencyFlag, dataDirFlag, jobsFlag, outFlag, procedureDirFlag} from '../ui/shared-flags.js'
-import {signingFlags, signingRequest} from '../ui/signing-flags.js'
+import {signingFlags, withFlagSigning} from '../ui/signing-flags.js'
 
 export default class Intake extends BaseCommand<typeof Intake> {
   static override summary = 'Take in one dossier at the desk, step by step: procedure, papers (scanner or files), checklist, fixes, package.'
@@ -51,8 +49,8 @@ export default class Intake extends BaseCommand<typeof Intake> {
     if (!agency && !flags.resume) throw new UsageError('run.agency-required')
     const dataDir = resolveDataDir(flags['data-dir'])
     // The key is opened (password or PIN asked) before the citizen's papers are taken.
-    const signingContext = {settings, prompter: terminalSecretPrompter(lang), env: process.env, fallbackAgency: agency ?? '', appName: this.software}
-    return withSigning(signingRequest(flags), signingContext, (signing) => runIntake({
+    const signingContext = {settings, lang, fallbackAgency: agency ?? '', appName: this.software}
+    return withFlagSigning(flags, signingContext, (signing) => runIntake({
       prompter: inquirerPrompter(lang),
       scanner: saneScanner(),
       sessionsDir: path.join(dataDir, 'intake'),

@@ -2,11 +2,9 @@ import {Args} from '@oclif/core'
 
 import {loadSettings} from '../pipeline/config.js'
 import {packWorkdir, type PackResult} from '../pipeline/pack-workdir.js'
-import {withSigning} from '../pipeline/signing-session.js'
 import {BaseCommand} from '../ui/base-command.js'
-import {terminalSecretPrompter} from '../ui/secret-prompter.js'
 import {outFlag} from '../ui/shared-flags.js'
-import {signingFlags, signingRequest} from '../ui/signing-flags.js'
+import {signingFlags, withFlagSigning} from '../ui/signing-flags.js'
 
 export default class Pack extends BaseCommand<typeof Pack> {
   static override summary = 'Build a dossier package (BagIt bag) from a work folder.'
@@ -28,9 +26,8 @@ export default class Pack extends BaseCommand<typeof Pack> {
   public async run(): Promise<PackResult> {
     const settings = await loadSettings()
     // The stamp's agency falls back on the record's agency code, known only once it is read.
-    const prompter = terminalSecretPrompter(this.lang)
-    const signingContext = {settings, prompter, env: process.env, fallbackAgency: settings.agency ?? '', appName: this.software}
-    const result = await withSigning(signingRequest(this.flags), signingContext, (signing) =>
+    const signingContext = {settings, lang: this.lang, fallbackAgency: settings.agency ?? '', appName: this.software}
+    const result = await withFlagSigning(this.flags, signingContext, (signing) =>
       packWorkdir({workdir: this.args.workdir, outDir: this.flags.out, software: this.software, signing}),
     )
     this.log(this.t('pack.done', {code: result.dossierCode, path: result.path, files: result.files, oxum: result.payloadOxum}))

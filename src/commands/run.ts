@@ -5,12 +5,10 @@ import {maskIdsInText} from '../core/citizen-id.js'
 import {UsageError} from '../core/errors.js'
 import {loadSettings} from '../pipeline/config.js'
 import {runDossier, type RunResult} from '../pipeline/run-dossier.js'
-import {withSigning} from '../pipeline/signing-session.js'
 import {BaseCommand} from '../ui/base-command.js'
 import {problemLine, type WithRendered} from '../ui/problems.js'
 import {reviewSheetRenderer} from '../ui/review-sheet.js'
-import {signingFlags, signingRequest} from '../ui/signing-flags.js'
-import {terminalSecretPrompter} from '../ui/secret-prompter.js'
+import {signingFlags, withFlagSigning} from '../ui/signing-flags.js'
 import {
   agencyFlag,
   dataDirFlag,
@@ -70,9 +68,8 @@ export default class Run extends BaseCommand<typeof Run> {
     const settings = await loadSettings()
     const agency = flags.agency ?? settings.agency
     if (!agency) throw new UsageError('run.agency-required')
-    const prompter = terminalSecretPrompter(this.lang)
-    const signingContext = {settings, prompter, env: process.env, fallbackAgency: agency, appName: this.software}
-    const result = await withSigning(signingRequest(flags), signingContext, (signing) => runDossier({
+    const signingContext = {settings, lang: this.lang, fallbackAgency: agency, appName: this.software}
+    const result = await withFlagSigning(flags, signingContext, (signing) => runDossier({
       input: this.args.input,
       procedure: flags.procedure,
       agency,

@@ -4,14 +4,12 @@ import os from 'node:os'
 
 import {loadSettings} from '../pipeline/config.js'
 import {runWorker, type WorkerSummary} from '../pipeline/queue/worker.js'
-import {withSigning} from '../pipeline/signing-session.js'
 import {BaseCommand} from '../ui/base-command.js'
 import {translate} from '../ui/i18n.js'
 import {requiredQueueFlag, shareFlag, waitRedisFlag} from '../ui/queue-flags.js'
 import {reviewSheetRenderer} from '../ui/review-sheet.js'
-import {terminalSecretPrompter} from '../ui/secret-prompter.js'
 import {jobsFlag, procedureDirFlag} from '../ui/shared-flags.js'
-import {signingFlags, signingRequest} from '../ui/signing-flags.js'
+import {signingFlags, withFlagSigning} from '../ui/signing-flags.js'
 
 export default class Worker extends BaseCommand<typeof Worker> {
   static override summary = 'Take dossier jobs from the queue (BullMQ on Redis) and package them; run one on each machine.'
@@ -49,15 +47,9 @@ export default class Worker extends BaseCommand<typeof Worker> {
     const say = (line: string): void => {
       if (!this.jsonEnabled()) this.logToStderr(line)
     }
-    const signingContext = {
-      settings,
-      prompter: terminalSecretPrompter(lang),
-      env: process.env,
-      fallbackAgency: settings.agency ?? '',
-      appName: this.software,
-    }
+    const signingContext = {settings, lang, fallbackAgency: settings.agency ?? '', appName: this.software}
     const concurrency = flags.concurrency
-    const summary = await withSigning(signingRequest(flags), signingContext, async (signing) =>
+    const summary = await withFlagSigning(flags, signingContext, async (signing) =>
       runWorker({
         queueUrl: flags.queue,
         share: flags.share,

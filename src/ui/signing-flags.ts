@@ -1,12 +1,16 @@
 /**
- * The signing flags of `run`, `batch` and `pack`, defined once. They carry no
- * `env`: the SOHOA_* variables are read with the stored settings (src/core/config-keys.ts),
- * so that only an explicit --sign, --sign-p12 or --sign-pkcs11 makes a run sign.
+ * The signing flags of `run`, `batch`, `pack`, `worker` and `intake`, defined once, and the one
+ * way those commands open the key they name (withFlagSigning). The flags carry no `env`: the
+ * SOHOA_* variables are read with the stored settings (src/core/config-keys.ts), so that only
+ * an explicit --sign, --sign-p12 or --sign-pkcs11 makes a run sign.
  */
 import {Flags} from '@oclif/core'
 
-import {parseConfigInteger} from '../core/config-keys.js'
-import type {SigningRequest} from '../pipeline/signing-session.js'
+import {type ConfigValues, parseConfigInteger} from '../core/config-keys.js'
+import type {DocumentSigning} from '../pipeline/sign-documents.js'
+import {type SigningRequest, withSigning} from '../pipeline/signing-session.js'
+import type {Lang} from './i18n.js'
+import {terminalSecretPrompter} from './secret-prompter.js'
 
 export const signingFlags = {
   sign: Flags.boolean({
@@ -43,7 +47,7 @@ export const signingFlags = {
   }),
 }
 
-export function signingRequest(flags: {
+export interface SigningFlagValues {
   sign: boolean
   'sign-p12'?: string
   'sign-pkcs11'?: string
@@ -51,7 +55,9 @@ export function signingRequest(flags: {
   'key-label'?: string
   'signer-name'?: string
   'signer-agency'?: string
-}): SigningRequest {
+}
+
+export function signingRequest(flags: SigningFlagValues): SigningRequest {
   return {
     useStoredKey: flags.sign,
     p12: flags['sign-p12'],
@@ -61,4 +67,29 @@ export function signingRequest(flags: {
     signerName: flags['signer-name'],
     signerAgency: flags['signer-agency'],
   }
+}
+
+export interface CommandSigningContext {
+  settings: ConfigValues
+  /** The language the password or PIN is asked in. */
+  lang: Lang
+  /** Stamp agency when no profile names one: the receiving agency's code. */
+  fallbackAgency: string
+  /** BaseCommand.software. */
+  appName: string
+}
+
+/**
+ * Runs `work` with the digitiser's key that the signing flags (or the stored settings) name,
+ * its password or PIN asked on the terminal, and closes the key afterwards; with no key
+ * named, `work` gets none. The one way a command signs.
+ */
+export async function withFlagSigning<T>(
+  flags: SigningFlagValues,
+  context: CommandSigningContext,
+  work: (signing: DocumentSigning | undefined) => Promise<T>,
+): Promise<T> {
+  const {settings, lang, fallbackAgency, appName} = context
+  const prompter = terminalSecretPrompter(lang)
+  return withSigning(signingRequest(flags), {settings, prompter, env: process.env, fallbackAgency, appName}, work)
 }

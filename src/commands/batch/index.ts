@@ -6,14 +6,12 @@ import {UsageError} from '../../core/errors.js'
 import {type BatchResult, runBatch} from '../../pipeline/batch/run-batch.js'
 import {loadSettings} from '../../pipeline/config.js'
 import {runQueuedBatch} from '../../pipeline/queue/enqueue.js'
-import {withSigning} from '../../pipeline/signing-session.js'
 import {reviewSheetRenderer} from '../../ui/review-sheet.js'
 import {BaseCommand} from '../../ui/base-command.js'
 import {renderBatchTable} from '../../ui/batch-table.js'
 import {createBatchReporter} from '../../ui/batch-progress.js'
 import {translate} from '../../ui/i18n.js'
 import {queueFlag, shareFlag, waitRedisFlag} from '../../ui/queue-flags.js'
-import {terminalSecretPrompter} from '../../ui/secret-prompter.js'
 import {
   agencyFlag,
   dataDirFlag,
@@ -24,7 +22,7 @@ import {
   procedureDirFlag,
   splitFlag,
 } from '../../ui/shared-flags.js'
-import {signingFlags, signingRequest} from '../../ui/signing-flags.js'
+import {signingFlags, withFlagSigning} from '../../ui/signing-flags.js'
 
 export default class Batch extends BaseCommand<typeof Batch> {
   static override summary = 'Digitise many dossiers in one resumable run: one OCR pool, a journal, a report an auditor can read.'
@@ -108,9 +106,8 @@ export default class Batch extends BaseCommand<typeof Batch> {
       return this.report(queued)
     }
     // The key is opened (password or PIN asked) before any dossier is read.
-    const prompter = terminalSecretPrompter(lang)
-    const signingContext = {settings, prompter, env: process.env, fallbackAgency: agency, appName: this.software}
-    const result = await withSigning(signingRequest(flags), signingContext, async (signing) =>
+    const signingContext = {settings, lang, fallbackAgency: agency, appName: this.software}
+    const result = await withFlagSigning(flags, signingContext, async (signing) =>
       runBatch({...common, jobs: flags.jobs, proceduresDir: flags.dir, signing}),
     )
     return this.report(result)
