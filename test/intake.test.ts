@@ -115,6 +115,8 @@ describe('sohoa intake', () => {
     expect(terminal.before('Vẫn đóng gói', 1)).toContain(`✗ Giấy chứng sinh (${BIRTH_CERTIFICATE})`)
     terminal.press('enter') // the default: no
     await choose(terminal, NEXT, MENU.later, 2)
+    // The answer is echoed in the clerk's language, not inquirer's "No".
+    expect(terminal.screen()).toMatch(/Vẫn đóng gói hồ sơ còn thiếu giấy tờ\? Không/)
     const saved = await flow
     expect(saved).toMatchObject({package: null, dossierCode: null})
     expect(await readdir(path.join(work.dir, 'out')).catch(() => [])).toEqual([])

@@ -65,7 +65,11 @@ export function inquirerPrompter(lang: Lang, streams: TerminalStreams = {}): Pro
           context,
         ),
       ),
-    confirm: (message, defaultValue) => asked(confirm({message: say(message), default: defaultValue}, context)),
+    confirm: (message, defaultValue) => {
+      // The answer is echoed in the clerk's language (inquirer's own echo is "Yes"/"No").
+      const transformer = (yes: boolean): string => translate(lang, yes ? 'intake.answer-yes' : 'intake.answer-no')
+      return asked(confirm({message: say(message), default: defaultValue, transformer}, context))
+    },
     tell: (message) => void output.write(`${maskIdsInText(say(message))}\n`),
     show: (view) => void output.write(`${intakeViewLines(view, lang).join('\n')}\n`),
   }

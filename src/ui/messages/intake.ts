@@ -48,6 +48,8 @@ export const intakeMessages = {
   'intake.page-choice': {vi: '{file} trang {page} (giấy tờ {number}: {kind})', en: '{file} page {page} (document {number}: {kind})'},
   'intake.field-choice': {vi: '{label}: {value}', en: '{label}: {value}'},
   'intake.no-documents': {vi: 'Chưa có giấy tờ nào.', en: 'No documents yet.'},
+  'intake.answer-yes': {vi: 'Có', en: 'Yes'},
+  'intake.answer-no': {vi: 'Không', en: 'No'},
   'intake.missing-papers': {vi: 'Thiếu giấy tờ:', en: 'Missing papers:'},
   'intake.missing-paper': {vi: '  ✗ {name} ({code})', en: '  ✗ {name} ({code})'},
   'intake.package-anyway': {
