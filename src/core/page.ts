@@ -80,6 +80,8 @@ export interface PageResult extends PageCorrections {
   textSource: 'ocr' | 'existing' | 'none'
   dpi: number
   dpiSource: 'file' | 'assumed' | 'pdf'
+  /** Resolution of the image OCR read, when it differs from `dpi` (a low-resolution scan read enlarged). */
+  ocrDpi?: number
   /** Size of the page as archived and read, after corrections. */
   width: number
   height: number
