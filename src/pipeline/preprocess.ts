@@ -11,7 +11,9 @@
 import type {ArchivalImage, Box, DroppedPage, OcrResult, PageCorrections, PageSource} from '../core/page.js'
 import {
   archivalImage,
+  type ArchivalTarget,
   downscaleGrey,
+  encodeArchival,
   greyPixels,
   type ImageSource,
   isWashedOut,
@@ -99,7 +101,9 @@ export async function preparePage(page: AcquiredPage, given: Pick<PreprocessOpti
         return {...base, width: grey.width, height: grey.height, archival: {kind: 'image', image}, ocr, existingText: undefined, corrections}
       }
       const archivalSource = await archivalImage(page.image, false)
-      return {...base, ...(await corrected(grey, rawOf(archivalSource), plan, page.dpi, corrections, options)), existingText: undefined}
+      const colour = rawOf(archivalSource)
+      const target = isJpeg(page.image) ? {depth: colour.channels === 1 ? 'grey' : 'colour', jpeg: true} as const : undefined
+      return {...base, ...(await corrected(grey, colour, plan, page.dpi, corrections, options, target)), existingText: undefined}
     } catch (error) {
       throw imageError(page.path, error)
     }
@@ -113,6 +117,13 @@ export async function preparePage(page: AcquiredPage, given: Pick<PreprocessOpti
       ocr: undefined,
       existingText: page.existingText,
       corrections: UNTOUCHED,
+    }
+  }
+  if (page.scan) {
+    try {
+      return await prepareScan(page, page.scan, options)
+    } catch {
+      // A stream the decoder refuses is left to the renderer, which may still make sense of it.
     }
   }
   const rendered = await page.render(page.dpi)
@@ -135,6 +146,33 @@ export async function preparePage(page: AcquiredPage, given: Pick<PreprocessOpti
   return {...base, ...(await corrected(grey, raw, plan, page.dpi, corrections, options)), existingText: undefined}
 }
 
+/**
+ * A scanned PDF page read from its image's own stream at the image's resolution: left as it
+ * is in the PDF when it needs no correction, else archived corrected in the scan's own depth.
+ */
+async function prepareScan(
+  page: Extract<AcquiredPage, {kind: 'pdf'}>,
+  scan: NonNullable<Extract<AcquiredPage, {kind: 'pdf'}>['scan']>,
+  options: PreprocessOptions,
+): Promise<PreparedPage> {
+  const base = {source: page.source, dpi: page.dpi, dpiSource: page.dpiSource}
+  const source = await scan.image.pixels()
+  const grey = await greyPixels(source)
+  const {plan, corrections} = await planCorrections(grey, page.dpi, options)
+  if (!plan) {
+    const ocr = corrections.blank && !options.keepBlank ? undefined : await ocrImage({raw: grey}, page.dpi)
+    const archival = {kind: 'pdf-page', index: page.pdfIndex, pixelToPdf: scan.pixelToPdf} as const
+    return {...base, width: grey.width, height: grey.height, archival, ocr, existingText: undefined, corrections}
+  }
+  const colour = scan.image.depth === 'colour' ? rawOf(await archivalImage(source, false)) : grey
+  const target: ArchivalTarget = {depth: scan.image.depth, jpeg: scan.image.encoding === 'jpeg'}
+  return {...base, ...(await corrected(grey, colour, plan, page.dpi, corrections, options, target)), existingText: undefined}
+}
+
+function isJpeg(source: ImageSource): boolean {
+  return 'bytes' in source && source.bytes[0] === 0xff && source.bytes[1] === 0xd8
+}
+
 async function corrected(
   grey: RawPixels,
   colour: RawPixels,
@@ -142,6 +180,7 @@ async function corrected(
   dpi: number,
   corrections: PageCorrections,
   options: PreprocessOptions,
+  target?: ArchivalTarget,
 ): Promise<Pick<PreparedPage, 'width' | 'height' | 'archival' | 'ocr' | 'corrections'>> {
   // Straightened grey is needed only to OCR it or to archive a grey page.
   let straightGrey: Promise<RawPixels> | undefined
@@ -166,13 +205,15 @@ async function corrected(
     }
   }
   const straightColour = colour.channels === 1 ? await straightenedGrey() : await straighten(colour, plan)
-  const image: ArchivalImage = {
-    kind: 'raw',
-    data: straightColour.data,
-    width: straightColour.width,
-    height: straightColour.height,
-    channels: straightColour.channels === 1 ? 1 : 3,
-  }
+  const image: ArchivalImage = target
+    ? await encodeArchival(straightColour, target)
+    : {
+        kind: 'raw',
+        data: straightColour.data,
+        width: straightColour.width,
+        height: straightColour.height,
+        channels: straightColour.channels === 1 ? 1 : 3,
+      }
   return {width: image.width, height: image.height, archival: {kind: 'image', image}, ocr, corrections, ...(ocrPlacement ? {ocrPlacement} : {})}
 }
 

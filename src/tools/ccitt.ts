@@ -107,6 +107,12 @@ function havePpm2tiff(): Promise<boolean> {
  * `threshold`; undefined when libtiff-tools' ppm2tiff is not installed.
  */
 export async function encodeG4(grey: Uint8Array, width: number, height: number, threshold = 128): Promise<Buffer | undefined> {
+  const tiff = await encodeG4Tiff(grey, width, height, threshold)
+  return tiff && onlyStrip(tiff)
+}
+
+/** The same as a one-strip TIFF (min-is-white), which sharp and any viewer open. */
+export async function encodeG4Tiff(grey: Uint8Array, width: number, height: number, threshold = 128): Promise<Buffer | undefined> {
   if (!(await havePpm2tiff())) return undefined
   const dir = await mkdtemp(path.join(os.tmpdir(), 'sohoa-g4-'))
   try {
@@ -114,7 +120,7 @@ export async function encodeG4(grey: Uint8Array, width: number, height: number, 
     const tiff = path.join(dir, 'page.tif')
     await writeFile(pbm, Buffer.concat([Buffer.from(`P4\n${width} ${height}\n`, 'latin1'), packBitonal(grey, width, height, threshold)]))
     await run('ppm2tiff', ['-c', 'g4', '-r', String(height), pbm, tiff])
-    return onlyStrip(await readFile(tiff))
+    return await readFile(tiff)
   } finally {
     await rm(dir, {recursive: true, force: true})
   }

@@ -5,6 +5,7 @@
 import sharp, {type Sharp} from 'sharp'
 
 import type {ArchivalImage} from '../core/page.js'
+import {encodeG4Tiff} from './ccitt.js'
 
 export class ImageReadError extends Error {
   constructor(detail: string) {
@@ -105,6 +106,36 @@ async function isGrey(source: ImageSource): Promise<boolean> {
   if ('raw' in source) return source.raw.channels <= 2
   const meta = await sharp(source.bytes, {page: source.page}).metadata()
   return (meta.channels ?? 3) - (meta.hasAlpha ? 1 : 0) === 1
+}
+
+/** How a corrected page is archived: in its source's colour depth, and as JPEG again when it came as JPEG. */
+export interface ArchivalTarget {
+  depth: 'bitonal' | 'grey' | 'colour'
+  jpeg: boolean
+}
+
+/** JPEG quality of a re-encoded JPEG scan (scanners deliver 75–90). */
+const REENCODE_QUALITY = 85
+
+/**
+ * A corrected page's pixels encoded like its source: bitonal as CCITT Group 4 (lossless for a
+ * bitonal page; 8-bit grey when libtiff-tools is missing), a JPEG scan as JPEG, others raw.
+ */
+export async function encodeArchival(pixels: RawPixels, target: ArchivalTarget): Promise<ArchivalImage> {
+  const {width, height} = pixels
+  if (target.depth === 'bitonal' && pixels.channels === 1) {
+    const tiff = await encodeG4Tiff(pixels.data, width, height)
+    if (tiff) return {kind: 'ccitt', bytes: tiff, width, height}
+  }
+  if (target.jpeg) {
+    const bytes = await guard(async () => {
+      let image = open({raw: pixels})
+      image = target.depth === 'colour' && pixels.channels >= 3 ? image.toColourspace('srgb') : image.toColourspace('b-w')
+      return image.jpeg({quality: REENCODE_QUALITY}).toBuffer()
+    })
+    return {kind: 'jpeg', bytes, width, height}
+  }
+  return {kind: 'raw', data: pixels.data, width, height, channels: pixels.channels === 1 ? 1 : 3}
 }
 
 export interface OcrImage {

@@ -36,6 +36,7 @@ import {
 } from 'pdf-lib'
 
 import type {ArchivalImage, OcrResult} from '../core/page.js'
+import {onlyStrip} from './ccitt.js'
 import {srgbIccProfile} from './images.js'
 
 const require = createRequire(import.meta.url)
@@ -123,7 +124,7 @@ export class SearchablePdf {
       page.drawImage(embedded, {x: 0, y: 0, width, height})
       return
     }
-    const stream = this.doc.context.stream(deflateSync(image.data), {
+    const stream = image.kind === 'ccitt' ? this.ccittStream(image) : this.doc.context.stream(deflateSync(image.data), {
       Type: 'XObject',
       Subtype: 'Image',
       Width: image.width,
@@ -134,6 +135,20 @@ export class SearchablePdf {
     })
     const name = page.node.newXObject('Image', this.doc.context.register(stream))
     page.pushOperators(pushGraphicsState(), concatTransformationMatrix(width, 0, 0, height, 0, 0), drawObject(name), popGraphicsState())
+  }
+
+  /** A bitonal page stays bitonal: the Group 4 strip as it is, 0 black as PDF reads it by default. */
+  private ccittStream(image: Extract<ArchivalImage, {kind: 'ccitt'}>) {
+    return this.doc.context.stream(onlyStrip(Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.length)), {
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: image.width,
+      Height: image.height,
+      BitsPerComponent: 1,
+      ColorSpace: 'DeviceGray',
+      Filter: 'CCITTFaxDecode',
+      DecodeParms: {K: -1, Columns: image.width, Rows: image.height},
+    })
   }
 
   /**
@@ -147,9 +162,10 @@ export class SearchablePdf {
     const up = normalise(-m[2], -m[3])
     const pxToPt = Math.hypot(m[0], m[1])
     const operators = [pushGraphicsState(), beginText(), setTextRenderingMode(TextRenderingMode.Invisible)]
+    let currentSize: number | undefined
     for (const line of ocr.lines) {
       const lineHeight = (line.bbox.y1 - line.bbox.y0) * pxToPt
-      const fontSize = Math.max(1, lineHeight * 0.8)
+      const fontSize = hundredths(Math.max(1, lineHeight * 0.8))
       const baseline = line.baselineY ?? line.bbox.y1
       for (const [index, word] of line.words.entries()) {
         const wordText = this.drawableText(word.text)
@@ -159,10 +175,13 @@ export class SearchablePdf {
         const wordWidth = (word.bbox.x1 - word.bbox.x0) * pxToPt
         const x = m[0] * word.bbox.x0 + m[2] * baseline + m[4]
         const y = m[1] * word.bbox.x0 + m[3] * baseline + m[5]
+        // Hundredths of a point (or of a percent) are finer than any scan: shorter numbers keep
+        // the text layer a small share of a bitonal page's size.
+        if (fontSize !== currentSize) operators.push(setFontAndSize(fontName, fontSize))
+        currentSize = fontSize
         operators.push(
-          setFontAndSize(fontName, fontSize),
-          setCharacterSqueeze(natural > 0 ? (100 * wordWidth) / natural : 100),
-          setTextMatrix(across.x, across.y, up.x, up.y, x, y),
+          setCharacterSqueeze(hundredths(natural > 0 ? (100 * wordWidth) / natural : 100)),
+          setTextMatrix(round4(across.x), round4(across.y), round4(up.x), round4(up.y), hundredths(x), hundredths(y)),
           showText(this.font.encodeText(text)),
         )
       }
@@ -282,6 +301,14 @@ function xmpPacket(metadata: PdfMetadata, date: Date): string {
 </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>`
+}
+
+function hundredths(value: number): number {
+  return Math.round(value * 100) / 100
+}
+
+function round4(value: number): number {
+  return Math.round(value * 10_000) / 10_000
 }
 
 function normalise(x: number, y: number): {x: number; y: number} {
