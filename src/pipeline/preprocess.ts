@@ -25,7 +25,7 @@ import {
 } from '../tools/images.js'
 import type {Matrix} from '../tools/pdf.js'
 import {type AcquiredPage, imageError} from './acquire.js'
-import {type OcrPlacement, placeOcrResult} from '../core/page/ocr-placement.js'
+import {type OcrPlacement, placeOcrResult, scaledPlacement} from '../core/page/ocr-placement.js'
 import {analysePage, DEFAULT_ANALYSIS_OPTIONS, type PageAnalysis} from '../core/page/page-analysis.js'
 import type {Rotation} from '../core/page/orientation.js'
 
@@ -45,6 +45,8 @@ export interface PreparedPage {
   corrections: PageCorrections
   /** Where the OCR image's pixels land in the archival image, when the two differ. */
   ocrPlacement?: OcrPlacement
+  /** Resolution of the OCR image when it was enlarged from a low-resolution scan. */
+  ocrDpi?: number
 }
 
 export interface PreprocessOptions {
@@ -88,7 +90,25 @@ const UNTOUCHED: PageCorrections = {
   blank: false,
 }
 
+/** Scans below this resolution are read enlarged (0: never; for measuring)… */
+const LOW_DPI = Number(process.env.SOHOA_OCR_LOW_DPI ?? 200)
+/** …to about this one. */
+const OCR_DPI = 300
+
+/** How many times the OCR image is enlarged over the scan: a 144 ppi bitonal scan reads far better at 300 dpi. */
+export function ocrScale(dpi: number): number {
+  return dpi < LOW_DPI ? Math.min(3, OCR_DPI / dpi) : 1
+}
+
 export async function preparePage(page: AcquiredPage, given: Pick<PreprocessOptions, 'forceOcr'> & Partial<PreprocessOptions>): Promise<PreparedPage> {
+  const prepared = await prepareAtScanDpi(page, given)
+  const scale = ocrScale(prepared.dpi)
+  if (scale === 1 || !prepared.ocr) return prepared
+  const ocrPlacement = prepared.ocrPlacement ? {...prepared.ocrPlacement, scale} : scaledPlacement(scale)
+  return {...prepared, ocrDpi: Math.round(prepared.dpi * scale), ocrPlacement}
+}
+
+async function prepareAtScanDpi(page: AcquiredPage, given: Pick<PreprocessOptions, 'forceOcr'> & Partial<PreprocessOptions>): Promise<PreparedPage> {
   const options: PreprocessOptions = {...DEFAULT_PREPROCESS_OPTIONS, ...given}
   const base = {source: page.source, dpi: page.dpi, dpiSource: page.dpiSource}
   if (page.kind === 'image') {
@@ -96,7 +116,8 @@ export async function preparePage(page: AcquiredPage, given: Pick<PreprocessOpti
       const grey = await greyPixels(page.image)
       const {plan, corrections} = await planCorrections(grey, page.dpi, options)
       if (!plan) {
-        const ocr = corrections.blank && !options.keepBlank ? undefined : await ocrImage({raw: grey}, page.dpi)
+        const unread = corrections.blank && !options.keepBlank
+        const ocr = unread ? undefined : await ocrImage({raw: grey}, page.dpi, undefined, ocrScale(page.dpi))
         const image = await archivalImage(page.image, page.keepJpegBytes)
         return {...base, width: grey.width, height: grey.height, archival: {kind: 'image', image}, ocr, existingText: undefined, corrections}
       }
@@ -131,7 +152,7 @@ export async function preparePage(page: AcquiredPage, given: Pick<PreprocessOpti
   const grey = await greyPixels({raw})
   const {plan, corrections} = await planCorrections(grey, page.dpi, options)
   if (!plan) {
-    const ocr = corrections.blank && !options.keepBlank ? undefined : await ocrImage({raw: grey}, page.dpi)
+    const ocr = corrections.blank && !options.keepBlank ? undefined : await ocrImage({raw: grey}, page.dpi, undefined, ocrScale(page.dpi))
     return {
       ...base,
       width: rendered.width,
@@ -160,7 +181,7 @@ async function prepareScan(
   const grey = await greyPixels(source)
   const {plan, corrections} = await planCorrections(grey, page.dpi, options)
   if (!plan) {
-    const ocr = corrections.blank && !options.keepBlank ? undefined : await ocrImage({raw: grey}, page.dpi)
+    const ocr = corrections.blank && !options.keepBlank ? undefined : await ocrImage({raw: grey}, page.dpi, undefined, ocrScale(page.dpi))
     const archival = {kind: 'pdf-page', index: page.pdfIndex, pixelToPdf: scan.pixelToPdf} as const
     return {...base, width: grey.width, height: grey.height, archival, ocr, existingText: undefined, corrections}
   }
@@ -191,11 +212,11 @@ async function corrected(
   if (corrections.blank && !options.keepBlank) {
     ocr = undefined
   } else if (plan.angle % 90 === 0 || Math.abs(corrections.skew) > OCR_RESAMPLE_SKEW) {
-    ocr = await ocrImage({raw: await straightenedGrey()}, dpi, washedOut)
+    ocr = await ocrImage({raw: await straightenedGrey()}, dpi, washedOut, ocrScale(dpi))
   } else {
     const crop = plan.crop ? unslantedBox(plan.crop, plan.frame, corrections.skew) : null
     const quarter = {angle: corrections.rotation, frame: plan.frame, crop}
-    ocr = await ocrImage({raw: await straighten(grey, quarter)}, dpi, washedOut)
+    ocr = await ocrImage({raw: await straighten(grey, quarter)}, dpi, washedOut, ocrScale(dpi))
     const box = quarter.crop ?? {x0: 0, y0: 0}
     ocrPlacement = {
       offset: {x: box.x0, y: box.y0},

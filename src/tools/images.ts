@@ -149,7 +149,7 @@ export interface OcrImage {
  * page is washed out; a median filter first keeps the stretch from amplifying scanner
  * grain, which otherwise wrecks tesseract's page layout analysis.
  */
-export async function ocrImage(source: ImageSource, dpi: number, washedOut?: boolean): Promise<OcrImage> {
+export async function ocrImage(source: ImageSource, dpi: number, washedOut?: boolean, scale = 1): Promise<OcrImage> {
   return guard(async () => {
     const grey = open(source).rotate().flatten({background: '#ffffff'}).toColourspace('b-w')
     const {data, info} = await grey.raw().toBuffer({resolveWithObject: true})
@@ -157,8 +157,18 @@ export async function ocrImage(source: ImageSource, dpi: number, washedOut?: boo
     // A straightened page's white corners would hide how washed out the paper is: the caller
     // then says, from the page before straightening.
     if (washedOut ?? isWashedOut(data)) image = image.median(3).normalise()
-    const png = await image.withMetadata({density: dpi}).png({compressionLevel: 1}).toBuffer()
-    return {png, width: info.width, height: info.height}
+    if (scale === 1) {
+      const png = await image.withMetadata({density: dpi}).png({compressionLevel: 1}).toBuffer()
+      return {png, width: info.width, height: info.height}
+    }
+    // A low-resolution scan is read enlarged (cubic): tesseract reads 300 dpi type best.
+    const width = Math.round(info.width * scale)
+    const enlarged = image.resize({width, kernel: 'cubic'}).toColourspace('b-w')
+    const {data: png, info: out} = await enlarged
+      .withMetadata({density: Math.round(dpi * scale)})
+      .png({compressionLevel: 1})
+      .toBuffer({resolveWithObject: true})
+    return {png, width: out.width, height: out.height}
   })
 }
 
