@@ -126,6 +126,38 @@ describe('blank pages', () => {
     expect(verdict.marks).toBeGreaterThan(0)
   })
 
+  /** The sheet's edge a few mm inside the scan: a dark line 0.3 mm wide, slightly slanted, broken in places. */
+  function drawEdgeLine(page: GreyImage, side: 'left' | 'bottom', insetMm: number): void {
+    const px = ANALYSIS_DPI / 25.4
+    const length = side === 'left' ? page.height : page.width
+    for (let t = Math.round(length * 0.04); t < length * 0.96; t += 1) {
+      if (t % 400 < 12) continue
+      const across = Math.round(insetMm * px + t * 0.004)
+      for (let k = 0; k < 2; k += 1) {
+        const [x, y] = side === 'left' ? [across + k, t] : [t, page.height - 1 - across - k]
+        page.data[y * page.width + x] = 0
+      }
+    }
+  }
+
+  it('a blank back with the sheet edge showing as a line a few mm inside the scan is blank', async () => {
+    const page = await greyPage({lines: [], degrade: {noise: 10, seed: 5}})
+    drawEdgeLine(page, 'left', 6)
+    drawEdgeLine(page, 'bottom', 4)
+    const verdict = detectBlank(page, ANALYSIS_DPI)
+    expect(verdict).toMatchObject({blank: true, marks: 0})
+    expect(verdict.ignored.edgeLines).toBeGreaterThanOrEqual(2)
+    expect(analysePage(page, ANALYSIS_DPI).blank!.blank).toBe(true)
+  })
+
+  it('a page with an edge line and one short line of text is not blank', async () => {
+    const page = await greyPage({lines: ['Đã ký'], marginMm: 100})
+    drawEdgeLine(page, 'left', 6)
+    const verdict = detectBlank(page, ANALYSIS_DPI)
+    expect(verdict.blank).toBe(false)
+    expect(verdict.marks).toBeGreaterThan(0)
+  })
+
   it('sets punch holes, specks and border remnants aside, and says so', async () => {
     const page = await greyPage({lines: [], punchHoles: 2, degrade: {noise: 10, seed: 2}})
     const verdict = detectBlank(page, ANALYSIS_DPI)

@@ -11,7 +11,7 @@ export const DRAFT_VERSION = 1
 
 /** Where a page's archival image is: a file in the work folder, or a page of the input PDF copied as it is. */
 export type ArchivalRef =
-  | {kind: 'jpeg'; file: string; width: number; height: number}
+  | {kind: 'jpeg' | 'ccitt'; file: string; width: number; height: number}
   | {kind: 'raw'; file: string; width: number; height: number; channels: 1 | 3}
   | {kind: 'pdf-page'; input: string; index: number; pixelToPdf: [number, number, number, number, number, number] | null}
 

@@ -38,6 +38,8 @@ export interface OcrResult {
 /** The archival colour image of a page, kept as the scanner delivered it where possible. */
 export type ArchivalImage =
   | {kind: 'jpeg'; bytes: Uint8Array; width: number; height: number}
+  /** A bitonal page: a one-strip CCITT Group 4 TIFF (any image reader opens it; the PDF takes its strip as it is). */
+  | {kind: 'ccitt'; bytes: Uint8Array; width: number; height: number}
   | {kind: 'raw'; data: Uint8Array; width: number; height: number; channels: 1 | 3}
 
 /** A quarter turn, in degrees clockwise. */
@@ -80,6 +82,8 @@ export interface PageResult extends PageCorrections {
   textSource: 'ocr' | 'existing' | 'none'
   dpi: number
   dpiSource: 'file' | 'assumed' | 'pdf'
+  /** Resolution of the image OCR read, when it differs from `dpi` (a low-resolution scan read enlarged). */
+  ocrDpi?: number
   /** Size of the page as archived and read, after corrections. */
   width: number
   height: number

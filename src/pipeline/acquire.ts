@@ -13,8 +13,9 @@ import {FORMAT_LABEL, formatFromExtension, sniffFormat} from '../core/input-form
 import {sortNatural} from '../core/natural-order.js'
 import {ASSUMED_DPI, type InputFormat, type PageSource} from '../core/page.js'
 import {checkImageDecodes, IMAGE_PIXEL_LIMIT, type ImageFacts, type ImageSource, imageFacts, ImageReadError} from '../tools/images.js'
-import {type LoadedPdf, loadPdf} from '../tools/pdf.js'
-import {PdfReader, PdfReadError, type RenderedPage} from '../tools/pdfjs.js'
+import {type LoadedPdf, loadPdf, type Matrix} from '../tools/pdf.js'
+import {type EmbeddedScan, embeddedScan} from '../tools/pdf-images.js'
+import {type PdfPageFacts, PdfReader, PdfReadError, type RenderedPage} from '../tools/pdfjs.js'
 
 /** An input file to process: where it is and the name it goes by in reports and records. */
 export interface InputRef {
@@ -47,6 +48,11 @@ export type AcquiredPage =
       dpi: number
       dpiSource: 'pdf' | 'assumed'
       render: (dpi: number) => Promise<RenderedPage>
+      /**
+       * The page's scan, to be decoded straight from its stream (no rendering), when the page
+       * is one upright image covering it; `pixelToPdf` maps its pixels to the page.
+       */
+      scan?: {image: EmbeddedScan; pixelToPdf: Matrix}
     }
 
 export interface AcquiredFile extends InputRef {
@@ -220,13 +226,15 @@ async function acquirePdf(input: InputRef, bytes: Buffer): Promise<AcquiredFile>
         throw new UnreadableInputError('input.pdf-broken', {file, detail: firstLine(error.message)}, {cause: error})
       })
       const dpi = facts.imageDpi ? clamp(facts.imageDpi, PDF_DPI_RANGE.min, PDF_DPI_RANGE.max) : ASSUMED_DPI
+      const scan = scanOf(loaded.doc, index, facts)
       return {
         kind: 'pdf',
         source: {file: input.name, page: index + 1},
         pdfIndex: index,
-        existingText: facts.text,
-        width: Math.round((facts.widthPt / 72) * dpi),
-        height: Math.round((facts.heightPt / 72) * dpi),
+        existingText: isScanWithStamp(facts) ? '' : facts.text,
+        width: scan ? scan.image.width : Math.round((facts.widthPt / 72) * dpi),
+        height: scan ? scan.image.height : Math.round((facts.heightPt / 72) * dpi),
+        ...(scan ? {scan} : {}),
         dpi,
         dpiSource: facts.imageDpi ? 'pdf' : 'assumed',
         render: async (renderDpi) => {
@@ -243,6 +251,31 @@ async function acquirePdf(input: InputRef, bytes: Buffer): Promise<AcquiredFile>
     },
     close: async () => reader.close(),
   }
+}
+
+/** A scan covering at least this share of its page makes the page a scanned page. */
+const SCAN_COVERAGE = 0.5
+/** Text covering less than this share of a scanned page is a stamp's or a signature's, not the page's text. */
+const STAMP_TEXT_COVERAGE = 0.02
+
+/**
+ * A scanned page whose only text is a few words stamped on it (a digital signature's "signed
+ * by", a registry number): its text is not the page's, so the scan is read all the same.
+ */
+function isScanWithStamp(facts: PdfPageFacts): boolean {
+  return facts.text !== '' && (facts.image?.coverage ?? 0) >= SCAN_COVERAGE && facts.textCoverage < STAMP_TEXT_COVERAGE
+}
+
+/** The page's scan, to decode from its own stream, when it is drawn upright over most of the page. */
+function scanOf(doc: LoadedPdf, index: number, facts: PdfPageFacts): {image: EmbeddedScan; pixelToPdf: Matrix} | undefined {
+  const drawn = facts.image
+  if (!drawn || drawn.coverage < SCAN_COVERAGE || facts.rotate % 360 !== 0) return undefined
+  const [a, b, c, d, e, f] = drawn.matrix
+  if (b !== 0 || c !== 0 || a <= 0 || d <= 0) return undefined
+  const image = embeddedScan(doc, index, drawn.pixelWidth, drawn.pixelHeight)
+  if (!image) return undefined
+  // Pixel (x, y), rows from the top, to user space: the image fills the unit square under the matrix.
+  return {image, pixelToPdf: [a / image.width, 0, 0, -d / image.height, e, f + d]}
 }
 
 /** A decompression bomb is refused on its header, before any pixel is decoded. */

@@ -177,7 +177,7 @@ function imageSource(recognised: RecognisedPage): ImageSource | undefined {
   const archival = recognised.prepared.archival
   if (archival.kind !== 'image') return undefined
   const image = archival.image
-  return image.kind === 'jpeg' ? {bytes: image.bytes, page: 0} : {raw: {data: image.data, width: image.width, height: image.height, channels: image.channels}}
+  return image.kind !== 'raw' ? {bytes: image.bytes, page: 0} : {raw: {data: image.data, width: image.width, height: image.height, channels: image.channels}}
 }
 
 async function pdfPageSource(recognised: RecognisedPage): Promise<ImageSource | undefined> {

@@ -36,9 +36,10 @@ export async function savePage(workDir: string, name: string, page: RecognisedPa
   let ref: PageRecord['archival']
   if (archival.kind === 'image') {
     const image = archival.image
-    if (image.kind === 'jpeg') {
-      await writeSynced(`${stem}.jpg`, image.bytes, 'w')
-      ref = {kind: 'jpeg', file: `${name}.jpg`, width: image.width, height: image.height}
+    if (image.kind !== 'raw') {
+      const file = `${name}.${image.kind === 'jpeg' ? 'jpg' : 'tif'}`
+      await writeSynced(path.join(workDir, file), image.bytes, 'w')
+      ref = {kind: image.kind, file, width: image.width, height: image.height}
     } else {
       // Level 1: these files live for one dossier; speed matters more than size.
       await writeSynced(`${stem}.raw.z`, deflateSync(image.data, {level: 1}), 'w')
@@ -66,7 +67,7 @@ export async function loadArchivalImage(workDir: string, record: PageRecord): Pr
   const ref = record.archival
   if (ref.kind === 'pdf-page') return undefined
   const bytes = await readFile(path.join(workDir, ref.file))
-  if (ref.kind === 'jpeg') return {kind: 'jpeg', bytes, width: ref.width, height: ref.height}
+  if (ref.kind !== 'raw') return {kind: ref.kind, bytes, width: ref.width, height: ref.height}
   return {kind: 'raw', data: inflateSync(bytes), width: ref.width, height: ref.height, channels: ref.channels}
 }
 
@@ -97,7 +98,7 @@ export function savedPage(
       if (record.archival.kind === 'pdf-page') return render(record)
       const image = await loadArchivalImage(workDir, record)
       if (!image) return undefined
-      if (image.kind === 'jpeg') return {bytes: image.bytes, page: 0}
+      if (image.kind !== 'raw') return {bytes: image.bytes, page: 0}
       return {raw: {data: image.data, width: image.width, height: image.height, channels: image.channels}}
     },
   })

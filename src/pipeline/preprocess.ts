@@ -11,7 +11,9 @@
 import type {ArchivalImage, Box, DroppedPage, OcrResult, PageCorrections, PageSource} from '../core/page.js'
 import {
   archivalImage,
+  type ArchivalTarget,
   downscaleGrey,
+  encodeArchival,
   greyPixels,
   type ImageSource,
   isWashedOut,
@@ -23,7 +25,7 @@ import {
 } from '../tools/images.js'
 import type {Matrix} from '../tools/pdf.js'
 import {type AcquiredPage, imageError} from './acquire.js'
-import {type OcrPlacement, placeOcrResult} from '../core/page/ocr-placement.js'
+import {type OcrPlacement, placeOcrResult, scaledPlacement} from '../core/page/ocr-placement.js'
 import {analysePage, DEFAULT_ANALYSIS_OPTIONS, type PageAnalysis} from '../core/page/page-analysis.js'
 import type {Rotation} from '../core/page/orientation.js'
 
@@ -43,6 +45,8 @@ export interface PreparedPage {
   corrections: PageCorrections
   /** Where the OCR image's pixels land in the archival image, when the two differ. */
   ocrPlacement?: OcrPlacement
+  /** Resolution of the OCR image when it was enlarged from a low-resolution scan. */
+  ocrDpi?: number
 }
 
 export interface PreprocessOptions {
@@ -86,7 +90,25 @@ const UNTOUCHED: PageCorrections = {
   blank: false,
 }
 
+/** Scans below this resolution are read enlarged (0: never; for measuring)… */
+const LOW_DPI = Number(process.env.SOHOA_OCR_LOW_DPI ?? 200)
+/** …to about this one. */
+const OCR_DPI = 300
+
+/** How many times the OCR image is enlarged over the scan: a 144 ppi bitonal scan reads far better at 300 dpi. */
+export function ocrScale(dpi: number): number {
+  return dpi < LOW_DPI ? Math.min(3, OCR_DPI / dpi) : 1
+}
+
 export async function preparePage(page: AcquiredPage, given: Pick<PreprocessOptions, 'forceOcr'> & Partial<PreprocessOptions>): Promise<PreparedPage> {
+  const prepared = await prepareAtScanDpi(page, given)
+  const scale = ocrScale(prepared.dpi)
+  if (scale === 1 || !prepared.ocr) return prepared
+  const ocrPlacement = prepared.ocrPlacement ? {...prepared.ocrPlacement, scale} : scaledPlacement(scale)
+  return {...prepared, ocrDpi: Math.round(prepared.dpi * scale), ocrPlacement}
+}
+
+async function prepareAtScanDpi(page: AcquiredPage, given: Pick<PreprocessOptions, 'forceOcr'> & Partial<PreprocessOptions>): Promise<PreparedPage> {
   const options: PreprocessOptions = {...DEFAULT_PREPROCESS_OPTIONS, ...given}
   const base = {source: page.source, dpi: page.dpi, dpiSource: page.dpiSource}
   if (page.kind === 'image') {
@@ -94,12 +116,15 @@ export async function preparePage(page: AcquiredPage, given: Pick<PreprocessOpti
       const grey = await greyPixels(page.image)
       const {plan, corrections} = await planCorrections(grey, page.dpi, options)
       if (!plan) {
-        const ocr = corrections.blank && !options.keepBlank ? undefined : await ocrImage({raw: grey}, page.dpi)
+        const unread = corrections.blank && !options.keepBlank
+        const ocr = unread ? undefined : await ocrImage({raw: grey}, page.dpi, undefined, ocrScale(page.dpi))
         const image = await archivalImage(page.image, page.keepJpegBytes)
         return {...base, width: grey.width, height: grey.height, archival: {kind: 'image', image}, ocr, existingText: undefined, corrections}
       }
       const archivalSource = await archivalImage(page.image, false)
-      return {...base, ...(await corrected(grey, rawOf(archivalSource), plan, page.dpi, corrections, options)), existingText: undefined}
+      const colour = rawOf(archivalSource)
+      const target = isJpeg(page.image) ? {depth: colour.channels === 1 ? 'grey' : 'colour', jpeg: true} as const : undefined
+      return {...base, ...(await corrected(grey, colour, plan, page.dpi, corrections, options, target)), existingText: undefined}
     } catch (error) {
       throw imageError(page.path, error)
     }
@@ -115,12 +140,19 @@ export async function preparePage(page: AcquiredPage, given: Pick<PreprocessOpti
       corrections: UNTOUCHED,
     }
   }
+  if (page.scan) {
+    try {
+      return await prepareScan(page, page.scan, options)
+    } catch {
+      // A stream the decoder refuses is left to the renderer, which may still make sense of it.
+    }
+  }
   const rendered = await page.render(page.dpi)
   const raw: RawPixels = {data: rendered.data, width: rendered.width, height: rendered.height, channels: 4}
   const grey = await greyPixels({raw})
   const {plan, corrections} = await planCorrections(grey, page.dpi, options)
   if (!plan) {
-    const ocr = corrections.blank && !options.keepBlank ? undefined : await ocrImage({raw: grey}, page.dpi)
+    const ocr = corrections.blank && !options.keepBlank ? undefined : await ocrImage({raw: grey}, page.dpi, undefined, ocrScale(page.dpi))
     return {
       ...base,
       width: rendered.width,
@@ -135,6 +167,33 @@ export async function preparePage(page: AcquiredPage, given: Pick<PreprocessOpti
   return {...base, ...(await corrected(grey, raw, plan, page.dpi, corrections, options)), existingText: undefined}
 }
 
+/**
+ * A scanned PDF page read from its image's own stream at the image's resolution: left as it
+ * is in the PDF when it needs no correction, else archived corrected in the scan's own depth.
+ */
+async function prepareScan(
+  page: Extract<AcquiredPage, {kind: 'pdf'}>,
+  scan: NonNullable<Extract<AcquiredPage, {kind: 'pdf'}>['scan']>,
+  options: PreprocessOptions,
+): Promise<PreparedPage> {
+  const base = {source: page.source, dpi: page.dpi, dpiSource: page.dpiSource}
+  const source = await scan.image.pixels()
+  const grey = await greyPixels(source)
+  const {plan, corrections} = await planCorrections(grey, page.dpi, options)
+  if (!plan) {
+    const ocr = corrections.blank && !options.keepBlank ? undefined : await ocrImage({raw: grey}, page.dpi, undefined, ocrScale(page.dpi))
+    const archival = {kind: 'pdf-page', index: page.pdfIndex, pixelToPdf: scan.pixelToPdf} as const
+    return {...base, width: grey.width, height: grey.height, archival, ocr, existingText: undefined, corrections}
+  }
+  const colour = scan.image.depth === 'colour' ? rawOf(await archivalImage(source, false)) : grey
+  const target: ArchivalTarget = {depth: scan.image.depth, jpeg: scan.image.encoding === 'jpeg'}
+  return {...base, ...(await corrected(grey, colour, plan, page.dpi, corrections, options, target)), existingText: undefined}
+}
+
+function isJpeg(source: ImageSource): boolean {
+  return 'bytes' in source && source.bytes[0] === 0xff && source.bytes[1] === 0xd8
+}
+
 async function corrected(
   grey: RawPixels,
   colour: RawPixels,
@@ -142,6 +201,7 @@ async function corrected(
   dpi: number,
   corrections: PageCorrections,
   options: PreprocessOptions,
+  target?: ArchivalTarget,
 ): Promise<Pick<PreparedPage, 'width' | 'height' | 'archival' | 'ocr' | 'corrections'>> {
   // Straightened grey is needed only to OCR it or to archive a grey page.
   let straightGrey: Promise<RawPixels> | undefined
@@ -152,11 +212,11 @@ async function corrected(
   if (corrections.blank && !options.keepBlank) {
     ocr = undefined
   } else if (plan.angle % 90 === 0 || Math.abs(corrections.skew) > OCR_RESAMPLE_SKEW) {
-    ocr = await ocrImage({raw: await straightenedGrey()}, dpi, washedOut)
+    ocr = await ocrImage({raw: await straightenedGrey()}, dpi, washedOut, ocrScale(dpi))
   } else {
     const crop = plan.crop ? unslantedBox(plan.crop, plan.frame, corrections.skew) : null
     const quarter = {angle: corrections.rotation, frame: plan.frame, crop}
-    ocr = await ocrImage({raw: await straighten(grey, quarter)}, dpi, washedOut)
+    ocr = await ocrImage({raw: await straighten(grey, quarter)}, dpi, washedOut, ocrScale(dpi))
     const box = quarter.crop ?? {x0: 0, y0: 0}
     ocrPlacement = {
       offset: {x: box.x0, y: box.y0},
@@ -166,13 +226,15 @@ async function corrected(
     }
   }
   const straightColour = colour.channels === 1 ? await straightenedGrey() : await straighten(colour, plan)
-  const image: ArchivalImage = {
-    kind: 'raw',
-    data: straightColour.data,
-    width: straightColour.width,
-    height: straightColour.height,
-    channels: straightColour.channels === 1 ? 1 : 3,
-  }
+  const image: ArchivalImage = target
+    ? await encodeArchival(straightColour, target)
+    : {
+        kind: 'raw',
+        data: straightColour.data,
+        width: straightColour.width,
+        height: straightColour.height,
+        channels: straightColour.channels === 1 ? 1 : 3,
+      }
   return {width: image.width, height: image.height, archival: {kind: 'image', image}, ocr, corrections, ...(ocrPlacement ? {ocrPlacement} : {})}
 }
 

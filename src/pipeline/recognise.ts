@@ -164,6 +164,7 @@ export async function recognisePage(
     textSource: ocr ? 'ocr' : prepared.existingText === undefined ? 'none' : 'existing',
     dpi: prepared.dpi,
     dpiSource: prepared.dpiSource,
+    ...(prepared.ocrDpi ? {ocrDpi: prepared.ocrDpi} : {}),
     width: prepared.width,
     height: prepared.height,
     seconds: round((performance.now() - started) / 1000, 2),

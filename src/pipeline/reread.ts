@@ -55,7 +55,7 @@ export interface FinishedReading {
 export async function finishReading(prepared: PreparedPage, raw: OcrResult, readImage: ReadImage): Promise<FinishedReading> {
   const image = prepared.ocr
   if (!image) return {ocr: orderByLayout(placeOcr(prepared, raw))}
-  const dpi = prepared.dpi
+  const dpi = prepared.ocrDpi ?? prepared.dpi
   const grey = await greyPixels({bytes: image.png, page: 0})
   const scale = Math.max(1, grey.width / Math.round((grey.width * MAP_DPI) / dpi))
   const map: InkMap = {image: await downscaleGrey(grey, Math.round(grey.width / scale)), scale, dpi}

@@ -87,7 +87,7 @@ async function thumbnail(workDir: string, record: PageRecord): Promise<string | 
   const image = await loadArchivalImage(workDir, record)
   if (!image) return null
   const source =
-    image.kind === 'jpeg'
+    image.kind !== 'raw'
       ? {bytes: image.bytes, page: 0}
       : {raw: {data: image.data, width: image.width, height: image.height, channels: image.channels}}
   const jpeg = await jpegThumbnail(source, THUMBNAIL_SIZE)

@@ -5,6 +5,7 @@
 import sharp, {type Sharp} from 'sharp'
 
 import type {ArchivalImage} from '../core/page.js'
+import {encodeG4Tiff} from './ccitt.js'
 
 export class ImageReadError extends Error {
   constructor(detail: string) {
@@ -107,6 +108,36 @@ async function isGrey(source: ImageSource): Promise<boolean> {
   return (meta.channels ?? 3) - (meta.hasAlpha ? 1 : 0) === 1
 }
 
+/** How a corrected page is archived: in its source's colour depth, and as JPEG again when it came as JPEG. */
+export interface ArchivalTarget {
+  depth: 'bitonal' | 'grey' | 'colour'
+  jpeg: boolean
+}
+
+/** JPEG quality of a re-encoded JPEG scan (scanners deliver 75–90). */
+const REENCODE_QUALITY = 85
+
+/**
+ * A corrected page's pixels encoded like its source: bitonal as CCITT Group 4 (lossless for a
+ * bitonal page; 8-bit grey when libtiff-tools is missing), a JPEG scan as JPEG, others raw.
+ */
+export async function encodeArchival(pixels: RawPixels, target: ArchivalTarget): Promise<ArchivalImage> {
+  const {width, height} = pixels
+  if (target.depth === 'bitonal' && pixels.channels === 1) {
+    const tiff = await encodeG4Tiff(pixels.data, width, height)
+    if (tiff) return {kind: 'ccitt', bytes: tiff, width, height}
+  }
+  if (target.jpeg) {
+    const bytes = await guard(async () => {
+      let image = open({raw: pixels})
+      image = target.depth === 'colour' && pixels.channels >= 3 ? image.toColourspace('srgb') : image.toColourspace('b-w')
+      return image.jpeg({quality: REENCODE_QUALITY}).toBuffer()
+    })
+    return {kind: 'jpeg', bytes, width, height}
+  }
+  return {kind: 'raw', data: pixels.data, width, height, channels: pixels.channels === 1 ? 1 : 3}
+}
+
 export interface OcrImage {
   png: Buffer
   width: number
@@ -118,7 +149,7 @@ export interface OcrImage {
  * page is washed out; a median filter first keeps the stretch from amplifying scanner
  * grain, which otherwise wrecks tesseract's page layout analysis.
  */
-export async function ocrImage(source: ImageSource, dpi: number, washedOut?: boolean): Promise<OcrImage> {
+export async function ocrImage(source: ImageSource, dpi: number, washedOut?: boolean, scale = 1): Promise<OcrImage> {
   return guard(async () => {
     const grey = open(source).rotate().flatten({background: '#ffffff'}).toColourspace('b-w')
     const {data, info} = await grey.raw().toBuffer({resolveWithObject: true})
@@ -126,8 +157,18 @@ export async function ocrImage(source: ImageSource, dpi: number, washedOut?: boo
     // A straightened page's white corners would hide how washed out the paper is: the caller
     // then says, from the page before straightening.
     if (washedOut ?? isWashedOut(data)) image = image.median(3).normalise()
-    const png = await image.withMetadata({density: dpi}).png({compressionLevel: 1}).toBuffer()
-    return {png, width: info.width, height: info.height}
+    if (scale === 1) {
+      const png = await image.withMetadata({density: dpi}).png({compressionLevel: 1}).toBuffer()
+      return {png, width: info.width, height: info.height}
+    }
+    // A low-resolution scan is read enlarged (cubic): tesseract reads 300 dpi type best.
+    const width = Math.round(info.width * scale)
+    const enlarged = image.resize({width, kernel: 'cubic'}).toColourspace('b-w')
+    const {data: png, info: out} = await enlarged
+      .withMetadata({density: Math.round(dpi * scale)})
+      .png({compressionLevel: 1})
+      .toBuffer({resolveWithObject: true})
+    return {png, width: out.width, height: out.height}
   })
 }
 

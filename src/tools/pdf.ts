@@ -36,6 +36,8 @@ import {
 } from 'pdf-lib'
 
 import type {ArchivalImage, OcrResult} from '../core/page.js'
+import {onlyStrip} from './ccitt.js'
+import {GLYPHLESS_WIDTH, GlyphlessFonts} from './pdf-glyphless-font.js'
 import {srgbIccProfile} from './images.js'
 
 const require = createRequire(import.meta.url)
@@ -66,17 +68,22 @@ export class SearchablePdf {
   /** Code points the text-layer font can draw; others would show as .notdef, which PDF/A forbids. */
   private readonly drawable: Set<number>
 
+  /**
+   * `font`: an embedded subset of a real font (PDF/A outputs, whose validators expect embedded
+   * font programs); else `glyphless`, a few hundred bytes instead of ten kilobytes or more.
+   */
   private constructor(
     private readonly doc: PDFDocument,
-    private readonly font: PDFFont,
+    private readonly font: PDFFont | undefined,
+    private readonly glyphless: GlyphlessFonts | undefined,
   ) {
-    this.drawable = new Set(font.getCharacterSet())
+    this.drawable = new Set(font?.getCharacterSet() ?? [])
   }
 
   static async create(metadata: PdfMetadata): Promise<SearchablePdf> {
     const doc = await PDFDocument.create({updateMetadata: false})
     doc.registerFontkit(fontkit)
-    const font = await doc.embedFont(await textLayerFontBytes(), {subset: true})
+    const font = metadata.pdfa ? await doc.embedFont(await textLayerFontBytes(), {subset: true}) : undefined
     const date = metadata.date ?? new Date()
     doc.setTitle(metadata.title)
     doc.setCreator(metadata.creator)
@@ -84,7 +91,7 @@ export class SearchablePdf {
     doc.setCreationDate(date)
     doc.setModificationDate(date)
     if (metadata.pdfa) await markPdfA(doc, metadata, date)
-    return new SearchablePdf(doc, font)
+    return new SearchablePdf(doc, font, font ? undefined : new GlyphlessFonts(doc.context))
   }
 
   /** A page showing `image` at `dpi` (so its physical size is kept), with the OCR text over it. */
@@ -114,7 +121,10 @@ export class SearchablePdf {
   }
 
   async save(): Promise<Uint8Array> {
-    return this.doc.save({useObjectStreams: false})
+    this.glyphless?.finish()
+    // Object streams compress the many small dictionaries (about 2 kB a file); PDF/A outputs,
+    // which get signed and checked by other tools, keep the classic cross-reference table.
+    return this.doc.save({useObjectStreams: this.glyphless !== undefined})
   }
 
   private async drawImage(page: PDFPage, image: ArchivalImage, width: number, height: number): Promise<void> {
@@ -123,7 +133,7 @@ export class SearchablePdf {
       page.drawImage(embedded, {x: 0, y: 0, width, height})
       return
     }
-    const stream = this.doc.context.stream(deflateSync(image.data), {
+    const stream = image.kind === 'ccitt' ? this.ccittStream(image) : this.doc.context.stream(deflateSync(image.data), {
       Type: 'XObject',
       Subtype: 'Image',
       Width: image.width,
@@ -136,35 +146,73 @@ export class SearchablePdf {
     page.pushOperators(pushGraphicsState(), concatTransformationMatrix(width, 0, 0, height, 0, 0), drawObject(name), popGraphicsState())
   }
 
+  /** A bitonal page stays bitonal: the Group 4 strip as it is, 0 black as PDF reads it by default. */
+  private ccittStream(image: Extract<ArchivalImage, {kind: 'ccitt'}>) {
+    return this.doc.context.stream(onlyStrip(Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.length)), {
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: image.width,
+      Height: image.height,
+      BitsPerComponent: 1,
+      ColorSpace: 'DeviceGray',
+      Filter: 'CCITTFaxDecode',
+      DecodeParms: {K: -1, Columns: image.width, Rows: image.height},
+    })
+  }
+
   /**
    * One invisible run per word, placed on the word's baseline and squeezed to the word's
    * width, so text selection and search line up with the picture. A space follows each
    * word but the last of a line, so that extractors see word boundaries.
    */
   private drawTextLayer(page: PDFPage, ocr: OcrResult, m: Matrix): void {
-    const fontName = page.node.newFontDictionary(this.font.name, this.font.ref)
+    const embedded = this.font
+    const fontNames = new Map<number, PDFName>()
+    const fontName = (font: number): PDFName => {
+      let name = fontNames.get(font)
+      if (!name) {
+        name = embedded
+          ? page.node.newFontDictionary(embedded.name, embedded.ref)
+          : page.node.newFontDictionary(`T3g${font}`, this.glyphless!.fontRef(font))
+        fontNames.set(font, name)
+      }
+      return name
+    }
     const across = normalise(m[0], m[1])
     const up = normalise(-m[2], -m[3])
     const pxToPt = Math.hypot(m[0], m[1])
     const operators = [pushGraphicsState(), beginText(), setTextRenderingMode(TextRenderingMode.Invisible)]
+    let currentSize: number | undefined
+    let currentFont: number | undefined
     for (const line of ocr.lines) {
       const lineHeight = (line.bbox.y1 - line.bbox.y0) * pxToPt
-      const fontSize = Math.max(1, lineHeight * 0.8)
+      const fontSize = hundredths(Math.max(1, lineHeight * 0.8))
       const baseline = line.baselineY ?? line.bbox.y1
       for (const [index, word] of line.words.entries()) {
-        const wordText = this.drawableText(word.text)
+        const wordText = embedded ? this.drawableText(word.text) : word.text.normalize('NFC')
         if (wordText === '') continue
         const text = index < line.words.length - 1 ? `${wordText} ` : wordText
-        const natural = this.font.widthOfTextAtSize(wordText, fontSize)
+        const natural = embedded
+          ? embedded.widthOfTextAtSize(wordText, fontSize)
+          : ([...wordText].length * GLYPHLESS_WIDTH * fontSize) / 1000
         const wordWidth = (word.bbox.x1 - word.bbox.x0) * pxToPt
         const x = m[0] * word.bbox.x0 + m[2] * baseline + m[4]
         const y = m[1] * word.bbox.x0 + m[3] * baseline + m[5]
+        // Hundredths of a point (or of a percent) are finer than any scan: shorter numbers keep
+        // the text layer a small share of a bitonal page's size.
         operators.push(
-          setFontAndSize(fontName, fontSize),
-          setCharacterSqueeze(natural > 0 ? (100 * wordWidth) / natural : 100),
-          setTextMatrix(across.x, across.y, up.x, up.y, x, y),
-          showText(this.font.encodeText(text)),
+          setCharacterSqueeze(hundredths(natural > 0 ? (100 * wordWidth) / natural : 100)),
+          setTextMatrix(round4(across.x), round4(across.y), round4(up.x), round4(up.y), hundredths(x), hundredths(y)),
         )
+        const runs = embedded
+          ? [{font: 0, text: embedded.encodeText(text)}]
+          : this.glyphless!.encode(text).map((run) => ({font: run.font, text: PDFHexString.of(run.hex)}))
+        for (const run of runs) {
+          if (fontSize !== currentSize || run.font !== currentFont) operators.push(setFontAndSize(fontName(run.font), fontSize))
+          currentSize = fontSize
+          currentFont = run.font
+          operators.push(showText(run.text))
+        }
       }
     }
     operators.push(endText(), popGraphicsState())
@@ -282,6 +330,14 @@ function xmpPacket(metadata: PdfMetadata, date: Date): string {
 </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>`
+}
+
+function hundredths(value: number): number {
+  return Math.round(value * 100) / 100
+}
+
+function round4(value: number): number {
+  return Math.round(value * 10_000) / 10_000
 }
 
 function normalise(x: number, y: number): {x: number; y: number} {

@@ -27,8 +27,14 @@ export class PdfReadError extends Error {
 export interface PdfPageFacts {
   /** Text already on the page, NFC, or '' when there is none. */
   text: string
-  /** Resolution of the largest image drawn on the page, if any. */
+  /** Resolution of the largest image drawn by the page's content (not by its annotations), if any. */
   imageDpi: number | undefined
+  /** That image: its size in pixels, where it is drawn (the unit square's matrix, user space) and the share of the page it covers. */
+  image: {pixelWidth: number; pixelHeight: number; matrix: Matrix; coverage: number} | undefined
+  /** Share of the page's area under its text (0–1): a signature stamp's few words cover next to nothing. */
+  textCoverage: number
+  /** The page's /Rotate, in degrees clockwise. */
+  rotate: number
   /** Page size as shown (after /Rotate), in points. */
   widthPt: number
   heightPt: number
@@ -80,7 +86,18 @@ export class PdfReader {
       .normalize('NFC')
       .trim()
     const {width, height} = page.getViewport({scale: 1})
-    return {text, imageDpi: await largestImageDpi(page), widthPt: width, heightPt: height}
+    const textArea = content.items.reduce((sum, item) => sum + ('str' in item && item.str.trim() !== '' ? Math.abs(item.width * item.height) : 0), 0)
+    const image = await largestImage(page)
+    const coverage = image ? Math.abs(image.matrix[0] * image.matrix[3] - image.matrix[1] * image.matrix[2]) / (width * height) : 0
+    return {
+      text,
+      imageDpi: image?.dpi,
+      image: image && {pixelWidth: image.pixelWidth, pixelHeight: image.pixelHeight, matrix: image.matrix, coverage: Math.min(1, coverage)},
+      textCoverage: Math.min(1, textArea / (width * height)),
+      rotate: page.rotate,
+      widthPt: width,
+      heightPt: height,
+    }
   }
 
   async render(pageNumber: number, dpi: number): Promise<RenderedPage> {
@@ -113,28 +130,50 @@ interface CanvasLike {
   getImageData(x: number, y: number, w: number, h: number): {data: Uint8ClampedArray}
 }
 
-/** Follows the page's transforms to the largest image painted and returns its pixels per inch. */
-async function largestImageDpi(page: PDFPageProxy): Promise<number | undefined> {
+interface DrawnImage {
+  dpi: number
+  pixelWidth: number
+  pixelHeight: number
+  matrix: Matrix
+  area: number
+}
+
+const IMAGE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject])
+
+/**
+ * Follows the page's transforms (form XObjects' /Matrix included) to the largest image its
+ * content paints and returns its pixels per inch. Images inside annotations (a signature
+ * stamp's seal) are not the scan and are passed over.
+ */
+async function largestImage(page: PDFPageProxy): Promise<DrawnImage | undefined> {
   const ops = await page.getOperatorList()
   const stack: Matrix[] = []
   let ctm: Matrix = [1, 0, 0, 1, 0, 0]
-  let best: {area: number; dpi: number} | undefined
+  let annotationDepth = 0
+  let best: DrawnImage | undefined
   for (const [index, fn] of ops.fnArray.entries()) {
     const args = ops.argsArray[index] as unknown[]
     if (fn === OPS.save) stack.push(ctm)
     else if (fn === OPS.restore) ctm = stack.pop() ?? ctm
     else if (fn === OPS.transform) ctm = multiply(args as Matrix, ctm)
-    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) {
-      const [pixelsWide, pixelsHigh] = imageSize(args)
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm)
+      const matrix = args[0]
+      if (Array.isArray(matrix) && matrix.length === 6) ctm = multiply(matrix as Matrix, ctm)
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm
+    else if (fn === OPS.beginAnnotation) annotationDepth += 1
+    else if (fn === OPS.endAnnotation) annotationDepth = Math.max(0, annotationDepth - 1)
+    else if (IMAGE_OPS.has(fn) && annotationDepth === 0) {
+      const [pixelWidth, pixelHeight] = imageSize(args)
       const drawnWidth = Math.hypot(ctm[0], ctm[1])
       const drawnHeight = Math.hypot(ctm[2], ctm[3])
-      if (!pixelsWide || !pixelsHigh || drawnWidth === 0) continue
+      if (!pixelWidth || !pixelHeight || drawnWidth === 0 || drawnHeight === 0) continue
       const area = drawnWidth * drawnHeight
-      const dpi = Math.round(((pixelsWide / drawnWidth) * POINTS_PER_INCH + (pixelsHigh / drawnHeight) * POINTS_PER_INCH) / 2)
-      if (!best || area > best.area) best = {area, dpi}
+      const dpi = Math.round(((pixelWidth / drawnWidth) * POINTS_PER_INCH + (pixelHeight / drawnHeight) * POINTS_PER_INCH) / 2)
+      if (!best || area > best.area) best = {area, dpi, pixelWidth, pixelHeight, matrix: ctm}
     }
   }
-  return best?.dpi
+  return best
 }
 
 function imageSize(args: unknown[]): [number, number] {

@@ -13,7 +13,7 @@ export interface BlankVerdict {
   /** Ink of those marks, in mm². */
   inkMm2: number
   /** What was set aside as not content. */
-  ignored: {specks: number; holes: number; edges: number}
+  ignored: {specks: number; holes: number; edges: number; edgeLines: number}
 }
 
 export interface BlankOptions {
@@ -31,7 +31,7 @@ export function detectBlank(image: GreyImage, dpi: number, options: BlankOptions
   const pxPerMm = dpi / 25.4
   const {threshold} = inkThreshold(image, options.minContrast)
   const {list} = connectedComponents(image, threshold)
-  const ignored = {specks: 0, holes: 0, edges: 0}
+  const ignored = {specks: 0, holes: 0, edges: 0, edgeLines: 0}
   let marks = 0
   let ink = 0
   for (const c of list) {
@@ -44,6 +44,8 @@ export function detectBlank(image: GreyImage, dpi: number, options: BlankOptions
       ignored.holes += 1
     } else if (isEdgeMass(c, w, h) || inEdgeZone(c, image, EDGE_ZONE_MM * pxPerMm)) {
       ignored.edges += 1
+    } else if (isEdgeLine(c, w, h, areaMm2, image, pxPerMm)) {
+      ignored.edgeLines += 1
     } else {
       marks += 1
       ink += areaMm2
@@ -71,6 +73,23 @@ const EDGE_ZONE_MM = 3
 
 function inEdgeZone(c: Component, image: GreyImage, zone: number): boolean {
   return c.x1 < zone || c.y1 < zone || c.x0 >= image.width - zone || c.y0 >= image.height - zone
+}
+
+/** How far inside the scan the sheet's own edge may show. */
+const EDGE_LINE_REACH_MM = 20
+
+/**
+ * The sheet's own edge, seen as a line a few millimetres inside the scan (paper on a lighter
+ * lid, a crop left short), or a stretch of it: long (1 cm or more), thin (under 0.8 mm on
+ * average), straight along the nearest side and within reach of it. Writing is neither.
+ */
+function isEdgeLine(c: Component, w: number, h: number, areaMm2: number, image: GreyImage, pxPerMm: number): boolean {
+  const long = Math.max(w, h)
+  const short = Math.min(w, h)
+  if (long < 10 || areaMm2 / long > 0.8 || long / short < 8) return false
+  const reach = EDGE_LINE_REACH_MM * pxPerMm
+  if (h >= w) return c.x1 < reach || c.x0 >= image.width - reach
+  return c.y1 < reach || c.y0 >= image.height - reach
 }
 
 /** A solid dark mass running into the image edge: what is left of the scanner border. */

@@ -14,14 +14,22 @@ export interface OcrPlacement {
   angle: number
   centre: {x: number; y: number}
   after: {x: number; y: number}
+  /** The OCR image was enlarged this many times (a low-resolution scan read larger); 1 when absent. */
+  scale?: number
+}
+
+/** Only the enlargement undone. */
+export function scaledPlacement(scale: number): OcrPlacement {
+  return {offset: {x: 0, y: 0}, angle: 0, centre: {x: 0, y: 0}, after: {x: 0, y: 0}, scale}
 }
 
 export function placePoint(placement: OcrPlacement, x: number, y: number): {x: number; y: number} {
   const radians = (placement.angle * Math.PI) / 180
   const cos = Math.cos(radians)
   const sin = Math.sin(radians)
-  const dx = x + placement.offset.x - placement.centre.x
-  const dy = y + placement.offset.y - placement.centre.y
+  const scale = placement.scale ?? 1
+  const dx = x / scale + placement.offset.x - placement.centre.x
+  const dy = y / scale + placement.offset.y - placement.centre.y
   return {
     x: placement.centre.x + dx * cos - dy * sin - placement.after.x,
     y: placement.centre.y + dx * sin + dy * cos - placement.after.y,
@@ -35,8 +43,10 @@ export function placePoint(placement: OcrPlacement, x: number, y: number): {x: n
 export function placeBox(placement: OcrPlacement, box: Box): Box {
   const centre = placePoint(placement, (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
   const slant = Math.abs(Math.sin((placement.angle * Math.PI) / 180))
-  const width = box.x1 - box.x0
-  const height = Math.max((box.y1 - box.y0) * 0.5, box.y1 - box.y0 - width * slant)
+  const scale = placement.scale ?? 1
+  const width = (box.x1 - box.x0) / scale
+  const tall = (box.y1 - box.y0) / scale
+  const height = Math.max(tall * 0.5, tall - width * slant)
   return {
     x0: Math.round(centre.x - width / 2),
     y0: Math.round(centre.y - height / 2),
