@@ -55,12 +55,15 @@ async function timedCommand(
   return {seconds: seconds!, peakRssMb: Math.round(kb! / 1024)}
 }
 
-/** `sohoa ocr <pages> --out <dir> --jobs <jobs>`; `env` adds to this process's environment. */
+/**
+ * `sohoa ocr <pages> --out <dir> --jobs <jobs>`; `env` adds to this process's environment.
+ * `SOHOA_BENCH_REPO` in `env` runs another built checkout instead (to compare with a baseline).
+ */
 export async function runSohoa(pages: readonly string[], work: string, jobs: number, env: Record<string, string> = {}): Promise<Timed> {
   const out = path.join(work, `sohoa-${Date.now()}`)
   await mkdir(out, {recursive: true})
   try {
-    const args = [path.join(REPO, 'bin', 'run.js'), 'ocr', ...pages, '--out', out, '--jobs', String(jobs)]
+    const args = [path.join(env.SOHOA_BENCH_REPO ?? REPO, 'bin', 'run.js'), 'ocr', ...pages, '--out', out, '--jobs', String(jobs)]
     const timed = await timedCommand(process.execPath, args, {...process.env, ...env}, path.join(work, 'time.txt'))
     const texts = await Promise.all(pages.map(async (page) => readFile(path.join(out, `${path.parse(page).name}.txt`), 'utf8')))
     return {...timed, pages: texts}

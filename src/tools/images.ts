@@ -111,23 +111,36 @@ export interface OcrImage {
   png: Buffer
   width: number
   height: number
+  /** The pixels the PNG holds, so that later steps (re-reading, reread.ts) need not decode it again. */
+  grey: RawPixels
 }
 
 /**
- * The image OCR reads: upright (EXIF), grey, and stretched to full contrast only when the
- * page is washed out; a median filter first keeps the stretch from amplifying scanner
- * grain, which otherwise wrecks tesseract's page layout analysis.
+ * The grey image OCR reads. A washed-out page (faint photocopy) is despeckled and stretched
+ * first: a median filter removes grain, which otherwise wrecks tesseract's page layout analysis.
  */
 export async function ocrImage(source: ImageSource, dpi: number, washedOut?: boolean): Promise<OcrImage> {
   return guard(async () => {
-    const grey = open(source).rotate().flatten({background: '#ffffff'}).toColourspace('b-w')
-    const {data, info} = await grey.raw().toBuffer({resolveWithObject: true})
-    let image = sharp(data, {raw: {width: info.width, height: info.height, channels: 1}})
+    const given = 'raw' in source && source.raw.channels === 1 ? source.raw : undefined
+    let grey: RawPixels = given ?? (await greyPixels(source))
     // A straightened page's white corners would hide how washed out the paper is: the caller
     // then says, from the page before straightening.
-    if (washedOut ?? isWashedOut(data)) image = image.median(3).normalise()
-    const png = await image.withMetadata({density: dpi}).png({compressionLevel: 1}).toBuffer()
-    return {png, width: info.width, height: info.height}
+    if (washedOut ?? isWashedOut(grey.data)) {
+      const {data, info} = await sharp(grey.data, {raw: {width: grey.width, height: grey.height, channels: 1}})
+        .median(3)
+        .normalise()
+        .toColourspace('b-w')
+        .raw()
+        .toBuffer({resolveWithObject: true})
+      grey = {data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels: 1}
+    }
+    // A grey PNG: withMetadata would widen it to sRGB, three times the bytes to encode and for OCR to decode.
+    const png = await sharp(grey.data, {raw: {width: grey.width, height: grey.height, channels: 1}})
+      .withDensity(dpi)
+      .toColourspace('b-w')
+      .png({compressionLevel: 1})
+      .toBuffer()
+    return {png, width: grey.width, height: grey.height, grey}
   })
 }
 

@@ -1,6 +1,8 @@
 /**
- * The tesseract.js worker pool. Language data (vie + eng, 4.0.0_best_int) comes from the npm
- * packages @tesseract.js-data/vie and /eng; the wasm core from tesseract.js-core. Nothing is
+ * The tesseract.js worker pool. Language data (4.0.0_best_int) comes from the npm packages
+ * @tesseract.js-data/vie and /eng: `vie` alone by default (it covers Latin letters; adding
+ * `eng` made tesseract try a second model on uncertain words, which read the real pages worse:
+ * CER 1.20% → 0.89% without it, bench/ocr-throughput.ts), `vie+eng` on request; the wasm core from tesseract.js-core. Nothing is
  * fetched and nothing is cached (cacheMethod 'none').
  *
  * tesseract.js takes one `langPath` for all languages, and the two packages keep their data
@@ -29,9 +31,9 @@ export const OCR_LANGUAGES = ['vie', 'eng'] as const
 export type OcrLanguage = (typeof OCR_LANGUAGES)[number]
 const MODEL = '4.0.0_best_int'
 
-/** `SOHOA_OCR_LANGUAGES` (`vie`, `vie+eng`): the models each worker loads. */
+/** `SOHOA_OCR_LANGUAGES` (`vie`, the default, or `vie+eng`): the models each worker loads. */
 export function ocrLanguages(env: NodeJS.ProcessEnv = process.env): OcrLanguage[] {
-  const given = (env.SOHOA_OCR_LANGUAGES ?? 'vie+eng').split('+').filter(Boolean)
+  const given = (env.SOHOA_OCR_LANGUAGES ?? 'vie').split('+').filter(Boolean)
   const known = given.filter((code): code is OcrLanguage => (OCR_LANGUAGES as readonly string[]).includes(code))
   return known.length > 0 ? known : ['vie']
 }
