@@ -77,7 +77,9 @@ export async function recogniseInputs<R>(inputs: readonly InputRef[], options: R
   const pool = (): Promise<OcrEngine> => (given ? Promise.resolve(given) : (starting ??= OcrPool.start(options.jobs)))
   // One page more than workers in flight, so that decoding overlaps recognition.
   const pageSlots = pLimit(options.jobs + 1)
-  const fileSlots = pLimit(options.jobs)
+  // One file more than workers: a file's decoding, preprocessing and PDF writing overlap the
+  // OCR of the others (inputs of one page each left a worker idle through them).
+  const fileSlots = pLimit(options.jobs + 1)
   reporter.start(options.progressLabel ?? 'OCR')
   try {
     return await Promise.all(
@@ -135,7 +137,8 @@ export async function recognisePage(
       throw new SohoaError('ocr.failed', {file: file.path, page: index + 1, detail: (error as Error).message ?? String(error)}, ExitCode.UnreadableInput)
     }
   }
-  let prepared = await preparePage(await file.page(index), preprocess)
+  const page = await file.page(index)
+  let prepared = await preparePage(page, preprocess)
   let raw = prepared.ocr ? await read(prepared.ocr.png) : undefined
   let ocr = raw && placeOcr(prepared, raw)
   // When the layout could not tell up from down (one line, a few words), or OCR reads the
@@ -144,7 +147,7 @@ export async function recognisePage(
   const doubtful = prepared.corrections.orientationUncertain || (ocr !== undefined && ocr.confidence < DOUBTFUL_CONFIDENCE)
   if (ocr && ocr.text.trim() !== '' && doubtful && preprocess.rotate !== false) {
     const forceRotation = ((prepared.corrections.rotation + 180) % 360) as Rotation
-    const flipped = await preparePage(await file.page(index), {...preprocess, forceRotation})
+    const flipped = await preparePage(page, {...preprocess, forceRotation})
     const flippedRaw = flipped.ocr ? await read(flipped.ocr.png) : undefined
     const flippedOcr = flippedRaw && placeOcr(flipped, flippedRaw)
     if (flippedOcr && flippedOcr.confidence >= ocr.confidence + FLIP_MARGIN) {

@@ -24,7 +24,7 @@ import {inkThreshold} from '../core/page/raster.js'
 import {orderByLayout} from '../core/page/reading-order.js'
 import {gluedToLeader, letterSpan} from '../core/page/leader-dots.js'
 import {inkBlocks, type InkMap, textCoverage} from '../core/page/text-coverage.js'
-import {binarisedCrop, downscaleGrey, greyPixels, type RawPixels} from '../tools/images.js'
+import {binarisedCrop, downscaleGrey, type RawPixels} from '../tools/images.js'
 import type {Segmentation} from '../core/ocr-engine.js'
 import {placeOcr, type PreparedPage} from './preprocess.js'
 
@@ -56,7 +56,7 @@ export async function finishReading(prepared: PreparedPage, raw: OcrResult, read
   const image = prepared.ocr
   if (!image) return {ocr: orderByLayout(placeOcr(prepared, raw))}
   const dpi = prepared.ocrDpi ?? prepared.dpi
-  const grey = await greyPixels({bytes: image.png, page: 0})
+  const grey = image.grey
   const scale = Math.max(1, grey.width / Math.round((grey.width * MAP_DPI) / dpi))
   const map: InkMap = {image: await downscaleGrey(grey, Math.round(grey.width / scale)), scale, dpi}
   let ocr = raw

@@ -142,34 +142,38 @@ export interface OcrImage {
   png: Buffer
   width: number
   height: number
+  /** The pixels the PNG holds, so that later steps (re-reading, reread.ts) need not decode it again. */
+  grey: RawPixels
 }
 
 /**
- * The image OCR reads: upright (EXIF), grey, and stretched to full contrast only when the
- * page is washed out; a median filter first keeps the stretch from amplifying scanner
- * grain, which otherwise wrecks tesseract's page layout analysis.
+ * The grey image OCR reads. A washed-out page (faint photocopy) is despeckled and stretched
+ * first: a median filter removes grain, which otherwise wrecks tesseract's page layout analysis.
  */
 export async function ocrImage(source: ImageSource, dpi: number, washedOut?: boolean, scale = 1): Promise<OcrImage> {
   return guard(async () => {
-    const grey = open(source).rotate().flatten({background: '#ffffff'}).toColourspace('b-w')
-    const {data, info} = await grey.raw().toBuffer({resolveWithObject: true})
-    let image = sharp(data, {raw: {width: info.width, height: info.height, channels: 1}})
+    const given = 'raw' in source && source.raw.channels === 1 ? source.raw : undefined
+    let grey: RawPixels = given ?? (await greyPixels(source))
     // A straightened page's white corners would hide how washed out the paper is: the caller
     // then says, from the page before straightening.
-    if (washedOut ?? isWashedOut(data)) image = image.median(3).normalise()
-    if (scale === 1) {
-      const png = await image.withMetadata({density: dpi}).png({compressionLevel: 1}).toBuffer()
-      return {png, width: info.width, height: info.height}
-    }
+    if (washedOut ?? isWashedOut(grey.data)) grey = await rawGrey(sharp(grey.data, {raw: rawOf(grey)}).median(3).normalise())
     // A low-resolution scan is read enlarged (cubic): tesseract reads 300 dpi type best.
-    const width = Math.round(info.width * scale)
-    const enlarged = image.resize({width, kernel: 'cubic'}).toColourspace('b-w')
-    const {data: png, info: out} = await enlarged
-      .withMetadata({density: Math.round(dpi * scale)})
+    if (scale !== 1) grey = await rawGrey(sharp(grey.data, {raw: rawOf(grey)}).resize({width: Math.round(grey.width * scale), kernel: 'cubic'}))
+    // A grey PNG: withMetadata would widen it to sRGB, three times the bytes to encode and for OCR to decode.
+    const png = await sharp(grey.data, {raw: rawOf(grey)})
+      .withDensity(Math.round(dpi * scale))
+      .toColourspace('b-w')
       .png({compressionLevel: 1})
-      .toBuffer({resolveWithObject: true})
-    return {png, width: out.width, height: out.height}
+      .toBuffer()
+    return {png, width: grey.width, height: grey.height, grey}
   })
+}
+
+const rawOf = (grey: RawPixels) => ({width: grey.width, height: grey.height, channels: 1 as const})
+
+async function rawGrey(image: Sharp): Promise<RawPixels> {
+  const {data, info} = await image.toColourspace('b-w').raw().toBuffer({resolveWithObject: true})
+  return {data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels: 1}
 }
 
 /** True when the darkest ink is far from black: the spread between ink and paper is small. */

@@ -1,6 +1,8 @@
 /**
- * The tesseract.js worker pool. Language data (vie + eng, 4.0.0_best_int) comes from the npm
- * packages @tesseract.js-data/vie and /eng; the wasm core from tesseract.js-core. Nothing is
+ * The tesseract.js worker pool. Language data (4.0.0_best_int) comes from the npm packages
+ * @tesseract.js-data/vie and /eng: `vie` alone by default (it covers Latin letters; adding
+ * `eng` made tesseract try a second model on uncertain words, which read the real pages worse:
+ * CER 1.20% → 0.89% without it, bench/ocr-throughput.ts), `vie+eng` on request; the wasm core from tesseract.js-core. Nothing is
  * fetched and nothing is cached (cacheMethod 'none').
  *
  * tesseract.js takes one `langPath` for all languages, and the two packages keep their data
@@ -24,17 +26,32 @@ import type {OcrLine, OcrResult} from '../core/page.js'
 import {registerCleanup} from './shutdown.js'
 
 const require = createRequire(import.meta.url)
+/** The language models installed with sohoa (npm packages); which of them are used: `ocrLanguages()`. */
 export const OCR_LANGUAGES = ['vie', 'eng'] as const
+export type OcrLanguage = (typeof OCR_LANGUAGES)[number]
 const MODEL = '4.0.0_best_int'
+
+/** `SOHOA_OCR_LANGUAGES` (`vie`, the default, or `vie+eng`): the models each worker loads. */
+export function ocrLanguages(env: NodeJS.ProcessEnv = process.env): OcrLanguage[] {
+  const given = (env.SOHOA_OCR_LANGUAGES ?? 'vie').split('+').filter(Boolean)
+  const known = given.filter((code): code is OcrLanguage => (OCR_LANGUAGES as readonly string[]).includes(code))
+  return known.length > 0 ? known : ['vie']
+}
+
+/** Extra tesseract parameters, `name=value;name=value` (benchmarks measure levers with it). */
+function extraParameters(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const pairs = (env.SOHOA_TESSERACT_PARAMS ?? '').split(';').filter((pair) => pair.includes('='))
+  return Object.fromEntries(pairs.map((pair) => [pair.slice(0, pair.indexOf('=')).trim(), pair.slice(pair.indexOf('=') + 1).trim()]))
+}
 
 export function defaultJobs(): number {
   return Math.max(1, os.availableParallelism?.() ?? os.cpus().length)
 }
 
 /** The installed language files, or a missing-dependency error naming what is absent. */
-export async function languageFiles(): Promise<{code: string; file: string}[]> {
+export async function languageFiles(languages: readonly OcrLanguage[] = OCR_LANGUAGES): Promise<{code: string; file: string}[]> {
   return Promise.all(
-    OCR_LANGUAGES.map(async (code) => {
+    languages.map(async (code) => {
       let file = `@tesseract.js-data/${code}`
       try {
         const packageDir = path.dirname(require.resolve(`@tesseract.js-data/${code}/package.json`))
@@ -82,7 +99,7 @@ export async function removeStaleLanguageDirs(tmp = os.tmpdir(), now = Date.now(
 }
 
 async function linkLanguageDir(): Promise<string> {
-  const files = await languageFiles()
+  const files = await languageFiles(ocrLanguages())
   await removeStaleLanguageDirs()
   const dir = await mkdtemp(path.join(os.tmpdir(), `${LANGUAGE_DIR_PREFIX}${process.pid}-`))
   await Promise.all(files.map(async ({code, file}) => symlink(file, path.join(dir, `${code}.traineddata.gz`))))
@@ -217,14 +234,14 @@ export class OcrPool implements OcrEngine {
 }
 
 async function startWorker(languageDir: string): Promise<Worker> {
-  const worker = await createWorker([...OCR_LANGUAGES], OEM.LSTM_ONLY, {
+  const worker = await createWorker(ocrLanguages(), OEM.LSTM_ONLY, {
     langPath: languageDir,
     cachePath: languageDir,
     cacheMethod: 'none',
     gzip: true,
   })
   // tesseract.js defaults to a single block; full pages need automatic segmentation.
-  await worker.setParameters({tessedit_pageseg_mode: PSM.AUTO})
+  await worker.setParameters({tessedit_pageseg_mode: PSM.AUTO, ...extraParameters()})
   return worker
 }
 
