@@ -84,7 +84,8 @@ async function sohoa(input: string, out: string, truths: string[]): Promise<Meas
   const seconds = (performance.now() - started) / 1000
   clearInterval(sampler)
   const file = result.files[0]!
-  if (file.status !== 'ok') throw new Error(`sohoa failed on ${input}: ${file.error.code} ${JSON.stringify(file.error.params)}`)
+  if (file.status === 'blank') throw new Error(`sohoa took every page of ${input} for blank`)
+  if (file.status === 'failed') throw new Error(`sohoa failed on ${input}: ${file.error.code} ${JSON.stringify(file.error.params)}`)
   const texts = file.pages.map((page) => page.text)
   return {
     ratio: (await stat(file.pdf)).size / (await stat(input)).size,

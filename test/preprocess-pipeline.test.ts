@@ -2,7 +2,7 @@
  * Preprocessing through the pipeline: the full-size images, the archive, the record, the
  * PDF, and the flags through the CLI. Only the last block runs OCR (a few short pages).
  */
-import {mkdir, readFile, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
 import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
@@ -89,11 +89,12 @@ describe('blank pages in documents', () => {
     expect(kept.map((p) => p.result.source.page)).toEqual([1, 3])
     expect(dropped).toEqual([{source: {file: 'a.tif', page: 2}, reason: 'blank'}])
   })
-  it('keeps them with --keep-blank, and keeps every page of an all-blank file', () => {
+  it('keeps them with --keep-blank; drops every page of an all-blank file without it', () => {
     expect(partitionBlankPages([page(1, false), page(2, true)], true).dropped).toEqual([])
+    expect(partitionBlankPages([page(1, true), page(2, true)], true).kept).toHaveLength(2)
     const allBlank = partitionBlankPages([page(1, true), page(2, true)], false)
-    expect(allBlank.kept).toHaveLength(2)
-    expect(allBlank.dropped).toEqual([])
+    expect(allBlank.kept).toEqual([])
+    expect(allBlank.dropped.map((dropped) => dropped.source.page)).toEqual([1, 2])
   })
 })
 
@@ -179,16 +180,23 @@ describe('through OCR', () => {
 })
 
 describe('the flags, through the CLI', () => {
-  it('--no-rotate --no-deskew leave a skewed page as scanned; an all-blank file keeps its page unread', async () => {
+  it('--no-rotate --no-deskew leave a skewed page as scanned; a blank back saved as its own file is left out and listed', async () => {
     const skewed = await writePage(path.join(work.dir, 'cli', 'nghieng.png'), {lines: ['Giấy khai sinh'], pageMm: {width: 148, height: 105}, degrade: {rotate: 3}})
     const blank = await writePage(path.join(work.dir, 'cli', 'trang.png'), {lines: [], pageMm: {width: 148, height: 105}, degrade: {noise: 8, seed: 1}})
-    const result = await runCli(['ocr', skewed, blank, '--out', path.join(work.dir, 'cli-out'), '--no-rotate', '--no-deskew', '--json', '--jobs', '1'])
+    const out = path.join(work.dir, 'cli-out')
+    const result = await runCli(['ocr', skewed, blank, '--out', out, '--no-rotate', '--no-deskew', '--json', '--jobs', '1'])
     expect(result.code).toBe(0)
     const json = result.json()
     const [page] = json.files[0].pages
     expect(page).toMatchObject({rotation: 0, skew: 0, orientationConfidence: null, orientationUncertain: false})
-    expect(json.files[1].pages).toEqual([expect.objectContaining({blank: true, textSource: 'none', text: ''})])
-    expect(json.pagesDropped).toEqual([])
+    expect(json.files[1]).toMatchObject({file: 'trang.png', status: 'blank', pagesDropped: [{source: {file: 'trang.png', page: 1}, reason: 'blank'}]})
+    expect(json.pagesDropped).toEqual([{source: {file: 'trang.png', page: 1}, reason: 'blank'}])
+    expect((await readdir(out)).sort()).toEqual(['nghieng.pdf', 'nghieng.txt'])
+    // --keep-blank keeps it.
+    const kept = await runCli(['ocr', blank, '--out', path.join(work.dir, 'cli-keep'), '--keep-blank', '--json', '--jobs', '1'])
+    expect(kept.code).toBe(0)
+    expect(kept.json().files[0]).toMatchObject({status: 'ok', pagesDropped: [], pages: [expect.objectContaining({blank: true, text: ''})]})
+    expect((await readdir(path.join(work.dir, 'cli-keep'))).sort()).toEqual(['trang.pdf', 'trang.txt'])
   })
 })
 

@@ -9,7 +9,7 @@ import {followLinksFlag, jobsFlag, outFlag, preprocessFlags, preprocessOptions} 
 export default class Ocr extends BaseCommand<typeof Ocr> {
   static override summary = 'Make searchable PDFs and text from scanned pages (JPEG, PNG, TIFF, PDF).'
   static override description =
-    'Each input file (or each file in an input folder; symbolic links only with --follow-links) becomes <name>.pdf with an invisible Vietnamese text layer over the original image, and <name>.txt (UTF-8, NFC). Runs fully offline. Pages of PDFs that already carry text are kept as they are unless --force-ocr. Scanned pages are turned upright, straightened and freed of dark scanner borders first (each correction is listed per page in --json); blank pages (duplex backs) are left out and listed under pagesDropped, except in a file whose every page is blank, which keeps them. An existing output is not replaced without --force, and an input never; two inputs of the same name get page.pdf and page-2.pdf.'
+    'Each input file (or each file in an input folder; symbolic links only with --follow-links) becomes <name>.pdf with an invisible Vietnamese text layer over the original image, and <name>.txt (UTF-8, NFC). Runs fully offline. Pages of PDFs that already carry text are kept as they are unless --force-ocr. Scanned pages are turned upright, straightened and freed of dark scanner borders first (each correction is listed per page in --json); blank pages (duplex backs) are left out and listed under pagesDropped, also where they are a file of their own (that file gets no output and the status "blank"); --keep-blank keeps them. An existing output is not replaced without --force, and an input never; two inputs of the same name get page.pdf and page-2.pdf.'
 
   static override examples = [
     '<%= config.bin %> ocr scans/trang1.jpg scans/trang2.jpg --out out',
@@ -63,6 +63,10 @@ export default class Ocr extends BaseCommand<typeof Ocr> {
         this.logToStderr(`${chalk.red(this.t('label.error'))}: ${this.t(outcome.error.code, outcome.error.params)}`)
         continue
       }
+      if (outcome.status === 'blank') {
+        this.log(chalk.yellow(this.t('ocr.file-blank', {file: outcome.file, pages: outcome.pagesDropped.length})))
+        continue
+      }
       const ocrPages = outcome.pages.filter((page) => page.confidence !== null)
       for (const page of outcome.pages.filter((p) => p.textSource === 'existing')) {
         this.log(chalk.dim(this.t('ocr.page-has-text', {file: page.source.file, page: page.source.page})))
@@ -72,7 +76,7 @@ export default class Ocr extends BaseCommand<typeof Ocr> {
       if (ocrPages.length === 0) this.log(this.t('ocr.file-done-unread', done))
       else this.log(this.t('ocr.file-done', {...done, confidence: Math.round(ocrPages.reduce((sum, page) => sum + page.confidence!, 0) / ocrPages.length)}))
     }
-    const ok = result.files.filter((outcome) => outcome.status === 'ok').length
+    const ok = result.files.filter((outcome) => outcome.status !== 'failed').length
     this.log(this.t('ocr.summary', {ok, total: result.files.length, seconds: result.seconds}))
   }
 

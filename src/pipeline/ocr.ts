@@ -37,6 +37,8 @@ export interface OcrOptions {
 export type FileOutcome =
   | {file: string; path: string; status: 'ok'; pdf: string; text: string; pages: PageResult[]; pagesDropped: DroppedPage[]}
   | {file: string; path: string; status: 'failed'; error: FileFailure}
+  /** Every page blank (a duplex scan's back saved as its own file): no output, the pages listed. */
+  | {file: string; path: string; status: 'blank'; pagesDropped: DroppedPage[]}
 
 export interface OcrRun {
   files: FileOutcome[]
@@ -63,6 +65,7 @@ export async function ocrFiles(paths: readonly string[], options: OcrOptions): P
     try {
       const stem = path.join(options.outDir, names.get(input.path)!)
       const {kept, dropped} = partitionBlankPages(recognised.pages, options.preprocess?.keepBlank ?? false)
+      if (kept.length === 0 && dropped.length > 0) return {file: input.name, path: input.path, status: 'blank', pagesDropped: dropped}
       const pdf = await assemblePdf(kept, {title: input.name, creator: options.software})
       const text = kept.map((page) => page.result.text).join('\n\f\n')
       await writeFileAtomic(`${stem}.pdf`, pdf)
@@ -87,7 +90,7 @@ export async function ocrFiles(paths: readonly string[], options: OcrOptions): P
   return {
     files,
     pages,
-    pagesDropped: files.flatMap((file) => (file.status === 'ok' ? file.pagesDropped : [])),
+    pagesDropped: files.flatMap((file) => (file.status === 'failed' ? [] : file.pagesDropped)),
     seconds: round((performance.now() - started) / 1000, 2),
     jobs: options.jobs,
     exitCode: firstFailure?.status === 'failed' ? firstFailure.error.exitCode : ExitCode.Ok,

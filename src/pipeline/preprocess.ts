@@ -320,14 +320,14 @@ function scaleBox(
 
 /**
  * Which pages stay in their document: blank pages are dropped and listed, unless asked to
- * keep them. A file whose every page is blank keeps them all (an empty PDF is no document,
- * and the pages are the only evidence of what was scanned); its pages stay flagged `blank`.
+ * keep them; whatever the file layout, so a file whose every page is blank (the back of a
+ * duplex scan saved one page a file) keeps none.
  */
 export function partitionBlankPages<T extends {result: {source: PageSource; blank: boolean}}>(
   pages: readonly T[],
   keepBlank: boolean,
 ): {kept: T[]; dropped: DroppedPage[]} {
-  if (keepBlank || pages.every((page) => page.result.blank)) return {kept: [...pages], dropped: []}
+  if (keepBlank) return {kept: [...pages], dropped: []}
   return {
     kept: pages.filter((page) => !page.result.blank),
     dropped: pages.filter((page) => page.result.blank).map((page) => ({source: page.result.source, reason: 'blank'}) as const),

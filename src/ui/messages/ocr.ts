@@ -14,6 +14,10 @@ export const ocrMessages = {
     vi: '{file}: {pages} trang, giữ nguyên lớp chữ có sẵn (không OCR) → {output}',
     en: '{file}: {pages} page(s), existing text kept (no OCR) → {output}',
   },
+  'ocr.file-blank': {
+    vi: '{file}: cả {pages} trang đều trắng (mặt sau để trống) nên bỏ qua, không tạo tệp; dùng --keep-blank để giữ',
+    en: '{file}: all {pages} page(s) blank (a blank back), left out with no output; --keep-blank keeps them',
+  },
   'ocr.summary': {
     vi: 'Xong {ok}/{total} tệp trong {seconds} giây.',
     en: 'Done {ok}/{total} file(s) in {seconds} s.',
