@@ -171,6 +171,7 @@ export async function ocrImage(source: ImageSource, dpi: number, washedOut?: boo
 
 const rawOf = (grey: RawPixels) => ({width: grey.width, height: grey.height, channels: 1 as const})
 
+/** The grey pixels a sharp pipeline ends in. */
 async function rawGrey(image: Sharp): Promise<RawPixels> {
   const {data, info} = await image.toColourspace('b-w').raw().toBuffer({resolveWithObject: true})
   return {data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels: 1}
@@ -199,8 +200,7 @@ export function isWashedOut(grey: Uint8Array): boolean {
 /** Full-resolution 8-bit grey pixels, upright per EXIF, alpha flattened onto white. */
 export async function greyPixels(source: ImageSource): Promise<RawPixels> {
   return guard(async () => {
-    const {data, info} = await open(source).rotate().flatten({background: '#ffffff'}).toColourspace('b-w').raw().toBuffer({resolveWithObject: true})
-    return {data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels: 1}
+    return rawGrey(open(source).rotate().flatten({background: '#ffffff'}))
   })
 }
 
@@ -208,12 +208,7 @@ export async function greyPixels(source: ImageSource): Promise<RawPixels> {
 export async function downscaleGrey(grey: RawPixels, width: number): Promise<RawPixels> {
   return guard(async () => {
     if (width >= grey.width) return grey
-    const {data, info} = await sharp(grey.data, {raw: {width: grey.width, height: grey.height, channels: 1}})
-      .resize({width, kernel: 'linear', fastShrinkOnLoad: false})
-      .toColourspace('b-w')
-      .raw()
-      .toBuffer({resolveWithObject: true})
-    return {data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels: 1}
+    return rawGrey(sharp(grey.data, {raw: rawOf(grey)}).resize({width, kernel: 'linear', fastShrinkOnLoad: false}))
   })
 }
 
