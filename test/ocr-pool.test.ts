@@ -33,6 +33,19 @@ describe('OcrPool', () => {
     expect(read.text).toMatch(/KHAI SINH/)
   }, 120_000)
 
+  it('reads a follow-up (a crop read again) before new pages waiting, and new pages in the order given', async () => {
+    const page = (text: string) => renderPage({lines: [text, text], pageMm: {width: 120, height: 40}, dpi: 200, sizePt: 12, marginMm: 4})
+    const [first, second, third, crop] = await Promise.all([page('Trang một'), page('Trang hai'), page('Trang ba'), page('Đọc lại')])
+    const finished: string[] = []
+    const read = async (name: string, png: Buffer, followUp: boolean) => {
+      await pool.recognize(png, {followUp, timeoutMs: 60_000})
+      finished.push(name)
+    }
+    // One worker: the first page is being read while the others queue behind it.
+    await Promise.all([read('first', first, false), read('second', second, false), read('third', third, false), read('crop', crop, true)])
+    expect(finished).toEqual(['first', 'crop', 'second', 'third'])
+  }, 120_000)
+
   it('answers pages with InterruptedError (run.interrupted, exit 130) once closed by Ctrl-C, the page in flight included', async () => {
     const closing = await OcrPool.start(1)
     // A full A5 page takes seconds to read: it is still being read when the pool closes.

@@ -13,6 +13,12 @@ export interface OcrRequest {
   timeoutMs?: number
   /** `auto` (the default) for a whole page; `block` or `line` for a crop re-read on its own. */
   segmentation?: Segmentation
+  /**
+   * A further reading of a page already read (a crop read again, the page upside down): read
+   * before new pages, so that a page under way finishes, frees its memory and its place in
+   * the pipeline, and the next page's preparation overlaps a worker's reading, not its idling.
+   */
+  followUp?: boolean
 }
 
 export interface OcrEngine {

@@ -13,9 +13,9 @@ import {FORMAT_LABEL, formatFromExtension, sniffFormat} from '../core/input-form
 import {sortNatural} from '../core/natural-order.js'
 import {ASSUMED_DPI, type InputFormat, type PageSource} from '../core/page.js'
 import {checkImageDecodes, IMAGE_PIXEL_LIMIT, type ImageFacts, type ImageSource, imageFacts, ImageReadError} from '../tools/images.js'
-import {type LoadedPdf, loadPdf, type Matrix} from '../tools/pdf.js'
-import {type EmbeddedScan, embeddedScan} from '../tools/pdf-images.js'
-import {type PdfPageFacts, PdfReader, PdfReadError, type RenderedPage} from '../tools/pdfjs.js'
+import type {LoadedPdf, Matrix} from '../tools/pdf.js'
+import type {EmbeddedScan} from '../tools/pdf-images.js'
+import type {PdfPageFacts, RenderedPage} from '../tools/pdfjs.js'
 
 /** An input file to process: where it is and the name it goes by in reports and records. */
 export interface InputRef {
@@ -204,6 +204,13 @@ async function acquireImage(input: InputRef, bytes: Buffer, format: InputFormat)
 
 async function acquirePdf(input: InputRef, bytes: Buffer): Promise<AcquiredFile> {
   const file = input.path
+  // The PDF libraries load on the first PDF: they cost 0.7 s to import, which a run of page
+  // images would spend before its first page (every command's start-up, too).
+  const [{loadPdf}, {embeddedScan}, {PdfReader, PdfReadError}] = await Promise.all([
+    import('../tools/pdf.js'),
+    import('../tools/pdf-images.js'),
+    import('../tools/pdfjs.js'),
+  ])
   const loaded = await loadPdf(bytes).catch((error: Error) => {
     throw new UnreadableInputError('input.pdf-broken', {file, detail: firstLine(error.message)}, {cause: error})
   })
@@ -226,7 +233,7 @@ async function acquirePdf(input: InputRef, bytes: Buffer): Promise<AcquiredFile>
         throw new UnreadableInputError('input.pdf-broken', {file, detail: firstLine(error.message)}, {cause: error})
       })
       const dpi = facts.imageDpi ? clamp(facts.imageDpi, PDF_DPI_RANGE.min, PDF_DPI_RANGE.max) : ASSUMED_DPI
-      const scan = scanOf(loaded.doc, index, facts)
+      const scan = scanOf(loaded.doc, index, facts, embeddedScan)
       return {
         kind: 'pdf',
         source: {file: input.name, page: index + 1},
@@ -253,6 +260,8 @@ async function acquirePdf(input: InputRef, bytes: Buffer): Promise<AcquiredFile>
   }
 }
 
+type EmbeddedScanOf = (typeof import('../tools/pdf-images.js'))['embeddedScan']
+
 /** A scan covering at least this share of its page makes the page a scanned page. */
 const SCAN_COVERAGE = 0.5
 /** Text covering less than this share of a scanned page is a stamp's or a signature's, not the page's text. */
@@ -267,7 +276,12 @@ function isScanWithStamp(facts: PdfPageFacts): boolean {
 }
 
 /** The page's scan, to decode from its own stream, when it is drawn upright over most of the page. */
-function scanOf(doc: LoadedPdf, index: number, facts: PdfPageFacts): {image: EmbeddedScan; pixelToPdf: Matrix} | undefined {
+function scanOf(
+  doc: LoadedPdf,
+  index: number,
+  facts: PdfPageFacts,
+  embeddedScan: EmbeddedScanOf,
+): {image: EmbeddedScan; pixelToPdf: Matrix} | undefined {
   const drawn = facts.image
   if (!drawn || drawn.coverage < SCAN_COVERAGE || facts.rotate % 360 !== 0) return undefined
   const [a, b, c, d, e, f] = drawn.matrix

@@ -13,7 +13,7 @@ import type {OcrEngine} from '../core/ocr-engine.js'
 import {silentReporter, type Reporter} from '../core/reporter.js'
 import {acquireFile, type AcquiredFile, resolveInputs} from './acquire.js'
 import {pageName, savePage, savePageList} from './page-store.js'
-import {failure, recognisePage, type RecogniseOptions} from './recognise.js'
+import {failure, pagesInFlight, recognisePage, type RecogniseOptions} from './recognise.js'
 
 export interface RecogniseDossierOptions extends Pick<RecogniseOptions, 'forceOcr' | 'preprocess' | 'timeoutPerPageMs' | 'followLinks'> {
   input: string
@@ -29,8 +29,7 @@ export async function recogniseDossier(options: RecogniseDossierOptions): Promis
   const {inputs, errors} = await resolveInputs([options.input], {followLinks: options.followLinks})
   if (errors[0]) throw errors[0]
   if (inputs.length === 0) throw new UnreadableInputError('input.no-pages', {file: options.input})
-  // One page more than workers, so that decoding the next page overlaps recognition.
-  const pageSlots = options.pageSlots ?? pLimit(options.engine.size + 1)
+  const pageSlots = options.pageSlots ?? pLimit(pagesInFlight(options.engine.size))
   const fileSlots = pLimit(Math.max(1, options.engine.size))
   let failed: SohoaError | undefined
   const perFile = await Promise.allSettled(

@@ -75,11 +75,10 @@ export async function recogniseInputs<R>(inputs: readonly InputRef[], options: R
   let starting: Promise<OcrPool> | undefined
   const given = options.engine
   const pool = (): Promise<OcrEngine> => (given ? Promise.resolve(given) : (starting ??= OcrPool.start(options.jobs)))
-  // One page more than workers in flight, so that decoding overlaps recognition.
-  const pageSlots = pLimit(options.jobs + 1)
-  // One file more than workers: a file's decoding, preprocessing and PDF writing overlap the
-  // OCR of the others (inputs of one page each left a worker idle through them).
-  const fileSlots = pLimit(options.jobs + 1)
+  const pageSlots = pLimit(pagesInFlight(options.jobs))
+  // As many files as pages: a file's decoding, preprocessing and PDF writing overlap the OCR
+  // of the others (inputs of one page each).
+  const fileSlots = pLimit(pagesInFlight(options.jobs))
   reporter.start(options.progressLabel ?? 'OCR')
   try {
     return await Promise.all(
@@ -112,6 +111,23 @@ export async function recogniseInputs<R>(inputs: readonly InputRef[], options: R
 }
 
 /**
+ * Pages under way at once for `workers` OCR workers: per worker, one being read, one prepared
+ * and waiting, and one finishing (re-reads, PDF). Pages are prepared one at a time, so the
+ * preparing page must never wait for a place: with one page more than workers, it waited
+ * behind pages being re-read or written, and the workers went idle (seen: 6 s of 40 on 10 pages).
+ */
+export function pagesInFlight(workers: number): number {
+  return 3 * Math.max(1, workers)
+}
+
+/**
+ * Pages are prepared (decoded, analysed, corrected) one at a time: the work is the main
+ * thread's, and pages prepared side by side all came out late, the first one too, while the
+ * workers waited for it. One at a time, pages come out ready in order, the first soonest.
+ */
+const preparing = pLimit(1)
+
+/**
  * OCR mean confidence (0–100) by which an upside-down reading must beat the page as it
  * stands before the page is turned: a wrong-way-up page reads as near-gibberish (confidence
  * in the 30s–60s), the right way up in the 80s–90s.
@@ -128,9 +144,9 @@ export async function recognisePage(
 ): Promise<RecognisedPage> {
   const started = performance.now()
   const preprocess = {...options.preprocess, forceOcr: options.forceOcr}
-  const read = async (png: Buffer, segmentation: Segmentation = 'auto'): Promise<OcrResult> => {
+  const read = async (png: Buffer, segmentation: Segmentation = 'auto', followUp = false): Promise<OcrResult> => {
     try {
-      return await (await pool()).recognize(png, {timeoutMs: options.timeoutPerPageMs, segmentation})
+      return await (await pool()).recognize(png, {timeoutMs: options.timeoutPerPageMs, segmentation, followUp})
     } catch (error) {
       // The engine knows neither file nor page; the message must name both.
       if (error instanceof SohoaError) throw new SohoaError(error.code, {...error.params, file: file.path, page: index + 1}, error.exitCode)
@@ -138,7 +154,9 @@ export async function recognisePage(
     }
   }
   const page = await file.page(index)
-  let prepared = await preparePage(page, preprocess)
+  // A page to be read starts the engine now, so that its workers load while the page is prepared.
+  if (page.kind === 'image' || page.existingText === '' || options.forceOcr) void pool().catch(() => {})
+  let prepared = await preparing(async () => preparePage(page, preprocess))
   let raw = prepared.ocr ? await read(prepared.ocr.png) : undefined
   let ocr = raw && placeOcr(prepared, raw)
   // When the layout could not tell up from down (one line, a few words), or OCR reads the
@@ -147,8 +165,8 @@ export async function recognisePage(
   const doubtful = prepared.corrections.orientationUncertain || (ocr !== undefined && ocr.confidence < DOUBTFUL_CONFIDENCE)
   if (ocr && ocr.text.trim() !== '' && doubtful && preprocess.rotate !== false) {
     const forceRotation = ((prepared.corrections.rotation + 180) % 360) as Rotation
-    const flipped = await preparePage(page, {...preprocess, forceRotation})
-    const flippedRaw = flipped.ocr ? await read(flipped.ocr.png) : undefined
+    const flipped = await preparing(async () => preparePage(page, {...preprocess, forceRotation}))
+    const flippedRaw = flipped.ocr ? await read(flipped.ocr.png, 'auto', true) : undefined
     const flippedOcr = flippedRaw && placeOcr(flipped, flippedRaw)
     if (flippedOcr && flippedOcr.confidence >= ocr.confidence + FLIP_MARGIN) {
       prepared = {...flipped, corrections: {...flipped.corrections, orientationUncertain: false, orientationByOcr: true}}
@@ -157,7 +175,7 @@ export async function recognisePage(
     }
   }
   // Lost blocks and small type read again, then the page in reading order (reread.ts).
-  const finished = raw && (await finishReading(prepared, raw, (png, segmentation) => read(png, segmentation)))
+  const finished = raw && (await finishReading(prepared, raw, (png, segmentation) => read(png, segmentation, true)))
   if (finished) ocr = finished.ocr
   const text = normaliseText(ocr ? ocr.text : (prepared.existingText ?? ''))
   const result: PageResult = {

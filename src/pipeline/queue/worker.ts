@@ -19,6 +19,7 @@ import {connectRedis, shownRedisUrl} from '../../tools/redis.js'
 import {registerCleanup} from '../../tools/shutdown.js'
 import {lazyOcrPool} from '../../tools/tesseract.js'
 import {type FoundProcedure, lookupProcedure} from '../procedure-catalogue.js'
+import {pagesInFlight} from '../recognise.js'
 import type {DocumentSigning} from '../sign-documents.js'
 import {runDossierJob} from './run-job.js'
 
@@ -82,7 +83,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const context = {
     share: options.share,
     engine,
-    pageSlots: pLimit(engine.size + 1),
+    pageSlots: pLimit(pagesInFlight(engine.size)),
     sequence: {redis, url},
     workRoot,
     procedure: (code: string): Promise<FoundProcedure> => {
