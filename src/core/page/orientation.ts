@@ -8,6 +8,7 @@
 import {DEFAULT_SKEW_SEARCH, type InkPoints, projectionProfile, refineSkew, type SkewSearch, sweepSkew, turnPoints} from './deskew.js'
 
 import type {Rotation} from '../page.js'
+import {profileLines, smallTypeXHeight} from './text-lines.js'
 
 export type {Rotation} from '../page.js'
 
@@ -18,6 +19,8 @@ export interface OrientationEstimate {
   confidence: number
   /** Skew of the lines, in degrees clockwise, in the frame after `rotation`. */
   skew: number
+  /** x-height of the smaller type, in pixels of the points' frame; null when too few lines. */
+  xHeight: number | null
   /** Evidence: profile sharpness along and across the lines, and the above/below balance. */
   evidence: {alongScore: number; acrossScore: number; asymmetry: number; lines: number}
 }
@@ -26,6 +29,8 @@ export interface UpDownEvidence {
   /** (above − below) / (above + below): positive for upright text, negative upside down. */
   asymmetry: number
   lines: number
+  /** Of the smaller type, in pixels of the points' frame (text-lines.ts); null for too few lines. */
+  xHeight: number | null
 }
 
 /**
@@ -34,37 +39,15 @@ export interface UpDownEvidence {
  */
 export function upDownEvidence(points: InkPoints, skew: number): UpDownEvidence {
   const bins = projectionProfile(points, skew)
-  const sorted = [...bins].filter((v) => v > 0).sort((a, b) => a - b)
-  if (sorted.length === 0) return {asymmetry: 0, lines: 0}
-  const high = sorted[Math.floor(sorted.length * 0.9)]!
-  const floor = high * 0.04
+  const lines = profileLines(bins)
   let above = 0
   let below = 0
-  let lines = 0
-  let i = 0
-  while (i < bins.length) {
-    if (bins[i]! <= floor) {
-      i += 1
-      continue
-    }
-    let end = i
-    while (end < bins.length && bins[end]! > floor) end += 1
-    let peak = 0
-    for (let k = i; k < end; k += 1) peak = Math.max(peak, bins[k]!)
-    // Skip specks and rules: a text line is a few pixels tall and reasonably dense.
-    if (end - i >= 4 && peak >= high * 0.25) {
-      let top = i
-      while (bins[top]! < peak * 0.5) top += 1
-      let bottom = end - 1
-      while (bins[bottom]! < peak * 0.5) bottom -= 1
-      for (let k = i; k < top; k += 1) above += bins[k]!
-      for (let k = bottom + 1; k < end; k += 1) below += bins[k]!
-      lines += 1
-    }
-    i = end
+  for (const {start, end, top, bottom} of lines) {
+    for (let k = start; k < top; k += 1) above += bins[k]!
+    for (let k = bottom + 1; k < end; k += 1) below += bins[k]!
   }
   const total = above + below
-  return {asymmetry: total > 0 ? (above - below) / total : 0, lines}
+  return {asymmetry: total > 0 ? (above - below) / total : 0, lines: lines.length, xHeight: smallTypeXHeight(lines)}
 }
 
 /** Decides the quarter turn and the residual skew from the ink of a page. */
@@ -90,6 +73,7 @@ export function detectOrientation(points: InkPoints, search: SkewSearch = DEFAUL
     confidence: Math.round(Math.min(axisConfidence, upDownConfidence) * 100) / 100,
     // A half turn leaves the slope of a line unchanged, and the skew commutes with quarter turns.
     skew,
+    xHeight: upDown.xHeight,
     evidence: {alongScore: round3(along), acrossScore: round3(other), asymmetry: round3(upDown.asymmetry), lines: upDown.lines},
   }
 }

@@ -55,6 +55,8 @@ export interface PageAnalysis {
   /** Size of the analysed image after rotation and deskew, before the crop. */
   width: number
   height: number
+  /** x-height of the page's smaller type, in analysed pixels (text-lines.ts); null when unknown. */
+  xHeight: number | null
 }
 
 /** Ink of letter-sized marks: what lines of text are made of, without borders, holes or rules. */
@@ -102,9 +104,11 @@ export function analysePage(image: GreyImage, dpi: number, options: AnalysisOpti
   let orientation: PageAnalysis['orientation'] = null
   let uncertain = false
   let skew = 0
+  let xHeight: number | null = null
   if (ink.xs.length > 0 && (options.rotate || options.deskew)) {
     const found = detectOrientation(ink, {maxAngle: options.maxSkew, coarseStep: 0.2, fineStep: 0.02})
     skew = found.skew
+    xHeight = found.xHeight
     if (options.rotate) {
       orientation = {rotation: found.rotation, confidence: found.confidence, evidence: found.evidence}
       uncertain = found.confidence < options.orientationThreshold
@@ -122,7 +126,7 @@ export function analysePage(image: GreyImage, dpi: number, options: AnalysisOpti
     orientation = {rotation: 0, confidence: 0, evidence: {alongScore: 0, acrossScore: 0, asymmetry: 0, lines: 0}}
     uncertain = !(blank?.blank ?? false)
   }
-  return {rotation, orientation, orientationUncertain: uncertain, skew, crop, blank, width: turned.width, height: turned.height}
+  return {rotation, orientation, orientationUncertain: uncertain, skew, crop, blank, width: turned.width, height: turned.height, xHeight}
 }
 
 export function cropGrey(image: GreyImage, box: Box): GreyImage {
