@@ -82,7 +82,7 @@ export interface PageResult extends PageCorrections {
   textSource: 'ocr' | 'existing' | 'none'
   dpi: number
   dpiSource: 'file' | 'assumed' | 'pdf'
-  /** Resolution of the image OCR read, when it differs from `dpi` (a low-resolution scan read enlarged). */
+  /** Resolution of the image OCR read, when it differs from `dpi` (a low-resolution scan read enlarged, large type read reduced). */
   ocrDpi?: number
   /** Size of the page as archived and read, after corrections. */
   width: number

@@ -45,7 +45,7 @@ export interface PreparedPage {
   corrections: PageCorrections
   /** Where the OCR image's pixels land in the archival image, when the two differ. */
   ocrPlacement?: OcrPlacement
-  /** Resolution of the OCR image when it was enlarged from a low-resolution scan. */
+  /** Resolution of the OCR image when it is not the scan's (a low-resolution scan enlarged, large type reduced). */
   ocrDpi?: number
 }
 
@@ -108,7 +108,7 @@ const MIN_OCR_SCALE = 0.5
 
 /**
  * How many times the OCR image is the scan: enlarged from a low-resolution scan (a 144 ppi
- * bitonal scan reads far better at 300 dpi), reduced where even the page's smaller type is
+ * bitonal scan reads far better at 300 dpi), reduced where even the page's smallest type is
  * large (`xHeight`, in the scan's pixels), never where some of it is small.
  */
 export function ocrScale(dpi: number, xHeight: number | null = null): number {

@@ -157,7 +157,7 @@ export async function ocrImage(source: ImageSource, dpi: number, washedOut?: boo
     // A straightened page's white corners would hide how washed out the paper is: the caller
     // then says, from the page before straightening.
     if (washedOut ?? isWashedOut(grey.data)) grey = await rawGrey(sharp(grey.data, {raw: rawOf(grey)}).median(3).normalise())
-    // A low-resolution scan is read enlarged (cubic): tesseract reads 300 dpi type best.
+    // Read at `scale` (cubic): a low-resolution scan enlarged, large type reduced (preprocess.ts ocrScale).
     if (scale !== 1) grey = await rawGrey(sharp(grey.data, {raw: rawOf(grey)}).resize({width: Math.round(grey.width * scale), kernel: 'cubic'}))
     // A grey PNG: withMetadata would widen it to sRGB, three times the bytes to encode and for OCR to decode.
     const png = await sharp(grey.data, {raw: rawOf(grey)})

@@ -14,7 +14,7 @@ export interface OcrPlacement {
   angle: number
   centre: {x: number; y: number}
   after: {x: number; y: number}
-  /** The OCR image was enlarged this many times (a low-resolution scan read larger); 1 when absent. */
+  /** The OCR image is this many times the page: a low-resolution scan read enlarged, large type read reduced; 1 when absent. */
   scale?: number
 }
 
